@@ -17,12 +17,13 @@ export interface CanonicalInput {
 	body?: SignedBody;
 }
 
-export interface SignatureHeaders {
+// A type alias, not an interface, so it is assignable to a plain header record.
+export type SignatureHeaders = {
 	'X-App-Key': string;
 	'X-Timestamp': string;
 	'X-Nonce': string;
 	'X-Signature': string;
-}
+};
 
 export const SIGNATURE_HEADERS = {
 	appKey: 'x-app-key',
