@@ -7,3 +7,4 @@ export * from './core/dates';
 export * from './core/restDays';
 export * from './core/money';
 export * from './core/masking';
+export * from './platform';

@@ -1,1 +1,4 @@
 export * from './signing';
+export * from './request';
+export * from './idempotency';
+export * from './problems';
