@@ -8,3 +8,4 @@ export * from './core/restDays';
 export * from './core/money';
 export * from './core/masking';
 export * from './platform';
+export * from './quota';
