@@ -9,3 +9,4 @@ export * from './core/money';
 export * from './core/masking';
 export * from './platform';
 export * from './quota';
+export * from './notify';
