@@ -10,3 +10,4 @@ export * from './core/masking';
 export * from './platform';
 export * from './quota';
 export * from './notify';
+export * from './approval';
