@@ -88,9 +88,11 @@ export function validateTargetTable(input: unknown): { table: TargetTable | null
 			bad(where, `${city.cityName}的目标必须是对象`, `The targets of ${city.nameEn} must be an object`);
 			return;
 		}
+		let readable = true;
 		const count = (field: 'enterpriseUnions' | 'members' | 'newFormMembers'): number => {
 			const value = toCount(row[field]);
 			if (value === null) {
+				readable = false;
 				bad(
 					`${where}.${field}`,
 					`${city.cityName}的 ${field} 必须是非负整数（收到 ${show(row[field])}）`,
@@ -107,6 +109,7 @@ export function validateTargetTable(input: unknown): { table: TargetTable | null
 			members: count('members'),
 			newFormMembers: count('newFormMembers'),
 		};
+		if (!readable) return;
 		if (target.newFormMembers > target.members) {
 			bad(
 				`${where}.newFormMembers`,
