@@ -12,3 +12,4 @@ export * from './dingtalk';
 export * from './aliyun';
 export * from './masking';
 export * from './messages';
+export * from './multipart';
