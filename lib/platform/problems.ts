@@ -77,6 +77,9 @@ const KNOWN: Record<string, { zh: string; en: string; hintZh?: string; hintEn?: 
 	CAP_EXCEEDED: { zh: '给付将超过该计划的年度累计限额', en: 'The payout would exceed the plan’s cumulative cap' },
 	TIER_EXCEEDED: { zh: '给付将超过本次事故的档次金额', en: 'The payout would exceed the accident’s tier' },
 	ALREADY_DECIDED: { zh: '该理赔已有最终结论', en: 'The claim already has a final decision' },
+	WEBHOOK_EXISTS: { zh: '该地址已订阅过平台事件', en: 'This URL is already subscribed' },
+	PAYLOAD_TOO_LARGE: { zh: '请求体超过 1 MiB', en: 'The body is larger than 1 MiB' },
+	NOT_AUTHORIZED: { zh: '操作人不是应当办理该操作的组织的管理员', en: 'The actor is not an admin of the organisation that must act' },
 	RATE_LIMITED: { zh: '请求过于频繁，平台要求稍后再试', en: 'Too many requests: the platform asked to retry later' },
 	INTERNAL_ERROR: { zh: '平台内部错误', en: 'The platform had an internal error' },
 };

@@ -1,0 +1,22 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { bodyProperties, idempotencyKeyProperty, readBody, readIdempotencyKey, readRetry, type BodySpec } from '../../helpers/params';
+import { platformRequest } from '../../transport';
+
+const body: BodySpec = {
+	keys: ['claimId', 'submittedAt', 'memberId', 'accidentId', 'member', 'accident', 'hospital', 'invoices', 'documents', 'payee'],
+};
+
+export const description = [...bodyProperties(body), idempotencyKeyProperty];
+
+export async function execute(this: IExecuteFunctions, i: number) {
+	const payload = readBody.call(this, i, body);
+	return await platformRequest.call(this, {
+		method: 'POST',
+		path: '/claims',
+		body: payload,
+		idempotencyKey: readIdempotencyKey.call(this, i, 'claim.create', payload),
+		itemIndex: i,
+		retry: readRetry.call(this, i),
+	});
+}
