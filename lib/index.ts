@@ -11,3 +11,4 @@ export * from './platform';
 export * from './quota';
 export * from './notify';
 export * from './approval';
+export * from './transfer';

@@ -1,0 +1,64 @@
+import { isValidDate } from '../core/dates';
+import type { Reason } from '../core/reasons';
+import { applyTransferEvent, readTransferProblems } from './events';
+import { fieldInvalid, isRecord } from './reasons';
+import { chinaDateOf, deadline, iso, isPositiveWholeDays, readMoment } from './time';
+import { DEFAULT_EXPIRES_AFTER_DAYS, OPEN_TRANSFER_STATES, type Transfer } from './types';
+
+export interface ExpiryResult {
+	/** `expired` now; `unchanged` when still in time or already finished; `rejected` when unreadable. */
+	outcome: 'expired' | 'unchanged' | 'rejected';
+	transfer: Transfer;
+	reasons: Reason[];
+}
+
+export interface ExpiryOptions {
+	/** For transfers that carry no deadline of their own (default 30): days from `requestedAt`. */
+	expiresAfterDays?: number;
+}
+
+/**
+ * Expires every open transfer whose deadline has passed on `asOf` (a date or a timestamp; the
+ * China date counts). A transfer's own `expiresOn` wins; one without it gets `requestedAt` +
+ * `expiresAfterDays`.
+ */
+export function expireOverdue(
+	transfers: readonly unknown[],
+	asOf: string | Date,
+	options: ExpiryOptions = {},
+): ExpiryResult[] {
+	const moment = readMoment(asOf);
+	if (!moment) throw new RangeError(`Not a readable date: ${String(asOf)}`);
+	const days = options.expiresAfterDays ?? DEFAULT_EXPIRES_AFTER_DAYS;
+	if (!isPositiveWholeDays(days)) throw new RangeError(`expiresAfterDays must be a positive whole number: ${String(days)}`);
+	const day = chinaDateOf(moment);
+	return transfers.map((item) => expireOne(item, day, iso(moment), days));
+}
+
+function expireOne(item: unknown, day: string, at: string, days: number): ExpiryResult {
+	const problems = readTransferProblems(item);
+	if (problems.length) return { outcome: 'rejected', transfer: item as Transfer, reasons: problems };
+	let transfer = item as Transfer;
+	if (!OPEN_TRANSFER_STATES.includes(transfer.state)) return { outcome: 'unchanged', transfer, reasons: [] };
+	if (!isValidDate(transfer.expiresOn)) {
+		const requested = readMoment(transfer.requestedAt) ?? firstHistoryMoment(transfer);
+		if (!requested) {
+			return {
+				outcome: 'rejected',
+				transfer,
+				reasons: [fieldInvalid('transfer.requestedAt', '缺失或无法读取，无法计算办结期限。', 'is missing or unreadable: no deadline can be computed.')],
+			};
+		}
+		transfer = { ...transfer, ...deadline(requested, days) };
+	}
+	if (day <= transfer.expiresOn) return { outcome: 'unchanged', transfer: item as Transfer, reasons: [] };
+	const result = applyTransferEvent(transfer, { type: 'expire', actorId: 'system', actorRole: 'system', at });
+	if (result.ok) return { outcome: 'expired', transfer: result.transfer, reasons: result.reasons };
+	// A transition dated after `asOf` leaves the transfer as it is: expiry waits for a later run.
+	return { outcome: 'rejected', transfer: item as Transfer, reasons: result.reasons };
+}
+
+function firstHistoryMoment(transfer: Transfer) {
+	const first = Array.isArray(transfer.history) ? transfer.history[0] : undefined;
+	return isRecord(first) ? readMoment(first.at) : null;
+}
