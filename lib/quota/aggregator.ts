@@ -15,7 +15,7 @@ export interface AggregatorOptions extends ProgressOptions {
 }
 
 /** The parts of a platform member record the progress report needs. */
-export interface MemberRecord {
+export interface ProgressMemberRecord {
 	cityCode?: string;
 	group?: string;
 	joinedAt?: string;
@@ -27,7 +27,7 @@ export interface MemberRecord {
 
 export interface ProgressAggregator {
 	/** Counts one member; false when it was left out (unknown city or group, joined outside the window). */
-	add(member: MemberRecord | Record<string, unknown>): boolean;
+	add(member: ProgressMemberRecord | Record<string, unknown>): boolean;
 	/** Adds surveyed counts (from the roster survey) per city and group. */
 	addSurvey(rows: Array<{ cityCode?: string; city?: string; group?: string; surveyed?: number }>): void;
 	/** Counts a newly established union (enterprise or platform-enterprise kinds count as 新建企业工会). */

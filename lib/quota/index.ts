@@ -16,4 +16,5 @@ export {
 	type RankingEntry,
 	type GroupTargetBasis,
 } from './progress';
-export { createProgressAggregator, type ProgressAggregator, type AggregatorOptions, type MemberRecord } from './aggregator';
+export { createProgressAggregator, type ProgressAggregator, type AggregatorOptions, type ProgressMemberRecord } from './aggregator';
+export * from './report';
