@@ -3,7 +3,10 @@ import { fieldInvalid, fieldMissing, isPresent, nowDate, submissionDate } from '
 import { RULES } from './rules';
 import type { ReviewedApplication } from './types';
 
-/** An admin's decision on an application in review, as the platform's webhook sends it (SPEC §3). */
+/**
+ * An admin's decision on an application in review, as the platform's webhook sends it (SPEC §3).
+ * The platform API's spelling is read too: `outcome` for `decision`, `decidedBy: { adminId, adminOrgId }`.
+ */
 export interface AdminDecision {
 	applicationId?: string;
 	decision: 'approve' | 'reject';
@@ -11,6 +14,11 @@ export interface AdminDecision {
 	adminOrgId?: string;
 	comment?: string;
 	decidedAt?: string;
+}
+
+export interface DecidedBy {
+	adminId: string;
+	adminOrgId: string;
 }
 
 /**
@@ -29,8 +37,7 @@ export interface DecidedApplication extends ReviewedApplication {
 	/** `applied`: the outcome is now the admin's; `refused`: nothing changed, see `decisionReasons`. */
 	decisionStatus: 'applied' | 'refused';
 	decisionReasons: Reason[];
-	decidedBy?: string;
-	decidedByOrgId?: string;
+	decidedBy?: DecidedBy;
 	decidedAt?: string;
 	comment?: string | null;
 }
@@ -62,14 +69,17 @@ export function applyAdminDecision(
 	if (!isRecord(decision)) throw new TypeError('The admin decision must be an object.');
 	const application = reviewed as unknown as ReviewedApplication;
 	const problems: Reason[] = [];
+	const by = isRecord(decision.decidedBy) ? decision.decidedBy : {};
+	const adminId = decision.adminId ?? by.adminId;
+	const actsFor = decision.adminOrgId ?? by.adminOrgId;
 
-	const verdict = decision.decision;
+	const verdict = decision.decision ?? decision.outcome;
 	if (!isPresent(verdict)) problems.push(fieldMissing('decision'));
 	else if (verdict !== 'approve' && verdict !== 'reject') {
 		problems.push(fieldInvalid('decision', '应为 approve 或 reject。', 'must be approve or reject.'));
 	}
-	if (!isPresent(decision.adminId)) problems.push(fieldMissing('adminId'));
-	else if (typeof decision.adminId !== 'string') problems.push(fieldInvalid('adminId', '应为文本。', 'must be a string.'));
+	if (!isPresent(adminId)) problems.push(fieldMissing('adminId'));
+	else if (typeof adminId !== 'string') problems.push(fieldInvalid('adminId', '应为文本。', 'must be a string.'));
 	if (isPresent(decision.applicationId) && decision.applicationId !== application.applicationId) {
 		problems.push(
 			fieldInvalid(
@@ -106,8 +116,7 @@ export function applyAdminDecision(
 	}
 
 	const assignedOrgId = isRecord(application.assignedOrg) ? application.assignedOrg.orgId : undefined;
-	const orgs = orgsOf(options.adminOrgs, decision.adminId);
-	const actsFor = decision.adminOrgId;
+	const orgs = orgsOf(options.adminOrgs, adminId);
 	const authorized =
 		typeof assignedOrgId === 'string' &&
 		orgs.includes(assignedOrgId) &&
@@ -133,8 +142,7 @@ export function applyAdminDecision(
 		outcome: verdict as 'approve' | 'reject',
 		decisionStatus: 'applied',
 		decisionReasons: [],
-		decidedBy: decision.adminId as string,
-		decidedByOrgId: (isPresent(actsFor) ? actsFor : assignedOrgId) as string,
+		decidedBy: { adminId: adminId as string, adminOrgId: (isPresent(actsFor) ? actsFor : assignedOrgId) as string },
 		decidedAt,
 		comment: isPresent(decision.comment) ? (decision.comment as string) : null,
 	};

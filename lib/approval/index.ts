@@ -16,6 +16,6 @@ export type {
 export { ApplicationBatch, MINIMUM_AGE, reviewApplication, reviewApplications } from './review';
 export type { BatchReviewOptions } from './review';
 export { applyAdminDecision } from './decision';
-export type { AdminDecision, AdminDecisionOptions, AdminOrgs, DecidedApplication } from './decision';
+export type { AdminDecision, AdminDecisionOptions, AdminOrgs, DecidedApplication, DecidedBy } from './decision';
 export { cityFederationOrgId } from './routing';
 export { isValidPersonName } from './fields';

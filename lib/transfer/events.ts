@@ -1,7 +1,7 @@
 import { reason, type Reason } from '../core/reasons';
 import { fieldInvalid, fieldMissing, isPresent, isRecord } from './reasons';
 import { RULES } from './rules';
-import { chinaDateOf, iso, nowMoment, readMoment } from './time';
+import { chinaDateOf, deadlineOf, iso, nowMoment, readMoment } from './time';
 import {
 	TRANSFER_EVENTS,
 	TRANSFER_STATES,
@@ -110,7 +110,7 @@ export function applyTransferEvent(
 		reasons.push(fieldInvalid('event', '应为对象。', 'must be an object.'));
 		return refuse();
 	}
-	const type = event.type;
+	const type = event.type ?? event.event;
 	if (!isPresent(type)) reasons.push(fieldMissing('type'));
 	else if (!(TRANSFER_EVENTS as readonly unknown[]).includes(type)) {
 		reasons.push(fieldInvalid('type', `应为 ${TRANSFER_EVENTS.join(' / ')} 之一。`, `must be one of ${TRANSFER_EVENTS.join(', ')}.`));
@@ -146,21 +146,22 @@ export function applyTransferEvent(
 				),
 			);
 		}
-		const expiresOn = text(current.expiresOn);
-		const day = chinaDateOf(at!);
-		if (expiresOn && (eventType === 'release' || eventType === 'complete') && day > expiresOn) {
+		const deadline = deadlineOf(current);
+		const overdue = deadline !== null && at!.toMillis() > deadline.toMillis();
+		const lastDay = deadline ? chinaDateOf(deadline) : null;
+		if (overdue && (eventType === 'release' || eventType === 'complete')) {
 			reasons.push(
 				invalidTransition(
-					`该接转须在 ${expiresOn} 前办结，已逾期：应作逾期失效处理，另行申请。`,
-					`The transfer had to finish by ${expiresOn} and is overdue: expire it and request a new one.`,
+					`该接转须在 ${lastDay} 前办结，已逾期：应作逾期失效处理，另行申请。`,
+					`The transfer had to finish by ${lastDay} and is overdue: expire it and request a new one.`,
 				),
 			);
 		}
-		if (eventType === 'expire' && (!expiresOn || day <= expiresOn)) {
+		if (eventType === 'expire' && !overdue) {
 			reasons.push(
 				invalidTransition(
-					expiresOn ? `该接转的办结期限为 ${expiresOn}，尚未逾期。` : '该接转没有办结期限，不能作逾期处理。',
-					expiresOn ? `The transfer may finish until ${expiresOn}; it is not overdue.` : 'The transfer has no deadline to expire by.',
+					lastDay ? `该接转的办结期限为 ${lastDay}，尚未逾期。` : '该接转没有办结期限，不能作逾期处理。',
+					lastDay ? `The transfer may finish until ${lastDay}; it is not overdue.` : 'The transfer has no deadline to expire by.',
 				),
 			);
 		}
@@ -187,7 +188,7 @@ export function applyTransferEvent(
 		state: transition.to,
 		history: [
 			...(Array.isArray(current.history) ? current.history : []),
-			{ state: transition.to, at: when, actorId: actorId!, actorOrgId, comment: text(event.comment) },
+			{ state: transition.to, event: eventType, at: when, actorId: actorId!, actorOrgId, comment: text(event.comment) },
 		],
 	};
 	const result: TransferEventResult = { ok: true, outcome: 'applied', transfer: next, reasons };

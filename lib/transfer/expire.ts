@@ -1,8 +1,8 @@
-import { isValidDate } from '../core/dates';
+import type { DateTime } from 'luxon';
 import type { Reason } from '../core/reasons';
 import { applyTransferEvent, readTransferProblems } from './events';
 import { fieldInvalid, isRecord } from './reasons';
-import { chinaDateOf, deadline, iso, isPositiveWholeDays, readMoment } from './time';
+import { deadline, deadlineOf, iso, isPositiveWholeDays, readMoment } from './time';
 import { DEFAULT_EXPIRES_AFTER_DAYS, OPEN_TRANSFER_STATES, type Transfer } from './types';
 
 export interface ExpiryResult {
@@ -18,9 +18,9 @@ export interface ExpiryOptions {
 }
 
 /**
- * Expires every open transfer whose deadline has passed on `asOf` (a date or a timestamp; the
- * China date counts). A transfer's own `expiresOn` wins; one without it gets `requestedAt` +
- * `expiresAfterDays`.
+ * Expires every open transfer whose deadline has passed at `asOf` (a timestamp, or a date read as
+ * the start of that day in China). A transfer's own deadline (`expiresAt`, else `expiresOn`)
+ * wins; one without either gets `requestedAt` + `expiresAfterDays`.
  */
 export function expireOverdue(
 	transfers: readonly unknown[],
@@ -31,16 +31,15 @@ export function expireOverdue(
 	if (!moment) throw new RangeError(`Not a readable date: ${String(asOf)}`);
 	const days = options.expiresAfterDays ?? DEFAULT_EXPIRES_AFTER_DAYS;
 	if (!isPositiveWholeDays(days)) throw new RangeError(`expiresAfterDays must be a positive whole number: ${String(days)}`);
-	const day = chinaDateOf(moment);
-	return transfers.map((item) => expireOne(item, day, iso(moment), days));
+	return transfers.map((item) => expireOne(item, moment, days));
 }
 
-function expireOne(item: unknown, day: string, at: string, days: number): ExpiryResult {
+function expireOne(item: unknown, asOf: DateTime, days: number): ExpiryResult {
 	const problems = readTransferProblems(item);
 	if (problems.length) return { outcome: 'rejected', transfer: item as Transfer, reasons: problems };
 	let transfer = item as Transfer;
 	if (!OPEN_TRANSFER_STATES.includes(transfer.state)) return { outcome: 'unchanged', transfer, reasons: [] };
-	if (!isValidDate(transfer.expiresOn)) {
+	if (!deadlineOf(transfer)) {
 		const requested = readMoment(transfer.requestedAt) ?? firstHistoryMoment(transfer);
 		if (!requested) {
 			return {
@@ -51,8 +50,8 @@ function expireOne(item: unknown, day: string, at: string, days: number): Expiry
 		}
 		transfer = { ...transfer, ...deadline(requested, days) };
 	}
-	if (day <= transfer.expiresOn) return { outcome: 'unchanged', transfer: item as Transfer, reasons: [] };
-	const result = applyTransferEvent(transfer, { type: 'expire', actorId: 'system', actorRole: 'system', at });
+	if (asOf.toMillis() <= deadlineOf(transfer)!.toMillis()) return { outcome: 'unchanged', transfer: item as Transfer, reasons: [] };
+	const result = applyTransferEvent(transfer, { type: 'expire', actorId: 'system', actorRole: 'system', at: iso(asOf) });
 	if (result.ok) return { outcome: 'expired', transfer: result.transfer, reasons: result.reasons };
 	// A transition dated after `asOf` leaves the transfer as it is: expiry waits for a later run.
 	return { outcome: 'rejected', transfer: item as Transfer, reasons: result.reasons };

@@ -43,3 +43,15 @@ export function nowMoment(now: Date | string | undefined): DateTime {
 export function iso(moment: DateTime): string {
 	return moment.setZone(CHINA_ZONE).toISO() as string;
 }
+
+/**
+ * The end of a transfer's time to finish: its `expiresAt`, else the end of its `expiresOn` (China
+ * time); null when it has neither.
+ */
+export function deadlineOf(transfer: { expiresAt?: unknown; expiresOn?: unknown }): DateTime | null {
+	const at = readMoment(transfer.expiresAt);
+	if (at && typeof transfer.expiresAt === 'string' && !isValidDate(transfer.expiresAt.trim())) return at;
+	const day = typeof transfer.expiresOn === 'string' && isValidDate(transfer.expiresOn) ? transfer.expiresOn : null;
+	if (day) return DateTime.fromISO(day, { zone: CHINA_ZONE }).endOf('day');
+	return at ? at.endOf('day') : null;
+}

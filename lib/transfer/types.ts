@@ -24,6 +24,8 @@ export const DEFAULT_EXPIRES_AFTER_DAYS = 30;
 
 export interface TransitionRecord {
 	state: TransferState;
+	/** What moved it: `request` first, then the event type. */
+	event: 'request' | TransferEventType;
 	at: string;
 	actorId: string;
 	actorOrgId: string | null;
@@ -46,6 +48,8 @@ export interface Transfer {
 	joinedAt: string | null;
 	fromCityCode: string | null;
 	toCityCode: string | null;
+	/** From and to are in different cities (CROSS_CITY). */
+	crossCity: boolean;
 	history: TransitionRecord[];
 	[field: string]: unknown;
 }
@@ -63,6 +67,8 @@ export interface TransferRequest {
 	/** Who asks (the member, an admin, or `system`); defaults to the member. */
 	actorId?: string;
 	actorOrgId?: string;
+	/** The platform API's spelling of actorId / actorOrgId. */
+	requestedBy?: { actorId?: string; actorOrgId?: string | null };
 	comment?: string;
 	expiresAfterDays?: number;
 }
@@ -102,6 +108,7 @@ export interface TransferValidation {
 export type ActorRole = 'admin' | 'member' | 'system';
 
 export interface TransferEvent {
+	/** `event` in the platform API's spelling is read too. */
 	type: TransferEventType;
 	actorId?: string;
 	/** The organisation the actor administers and acts for. */

@@ -93,10 +93,15 @@ export function validateTransfer(request: unknown, context: TransferContext): Tr
 	if (!isPositiveWholeDays(days)) {
 		reasons.push(fieldInvalid('expiresAfterDays', '应为正整数天数。', 'must be a positive whole number of days.'));
 	}
-	for (const field of ['transferId', 'actorId', 'actorOrgId', 'comment'] as const) {
-		if (isPresent(request[field]) && typeof request[field] !== 'string') {
-			reasons.push(fieldInvalid(field, '应为文本。', 'must be a string.'));
-		}
+	const requestedBy = isRecord(request.requestedBy) ? request.requestedBy : {};
+	const actor = { actorId: request.actorId ?? requestedBy.actorId, actorOrgId: request.actorOrgId ?? requestedBy.actorOrgId };
+	for (const [field, value] of [
+		['transferId', request.transferId],
+		['actorId', actor.actorId],
+		['actorOrgId', actor.actorOrgId],
+		['comment', request.comment],
+	] as const) {
+		if (isPresent(value) && typeof value !== 'string') reasons.push(fieldInvalid(field, '应为文本。', 'must be a string.'));
 	}
 
 	if (fromOrgId && toOrgId && fromOrgId === toOrgId) {
@@ -171,7 +176,7 @@ export function validateTransfer(request: unknown, context: TransferContext): Tr
 
 	if (reasons.some((r) => r.severity === 'reject')) return rejected();
 	const at = iso(requestedAt!);
-	const actorId = text(request.actorId) ?? memberId!;
+	const actorId = text(actor.actorId) ?? memberId!;
 	const transfer: Transfer = {
 		transferId: text(request.transferId) ?? defaultTransferId(memberId!, toOrgId!, at),
 		memberId: memberId!,
@@ -184,12 +189,14 @@ export function validateTransfer(request: unknown, context: TransferContext): Tr
 		joinedAt: text(member.joinedAt),
 		fromCityCode,
 		toCityCode,
+		crossCity: fromCityCode !== null && toCityCode !== null && fromCityCode !== toCityCode,
 		history: [
 			{
 				state: 'requested',
+				event: 'request',
 				at,
 				actorId,
-				actorOrgId: text(request.actorOrgId),
+				actorOrgId: text(actor.actorOrgId),
 				comment: text(request.comment),
 			},
 		],

@@ -24,8 +24,7 @@ describe('the right admin', () => {
 			outcome: 'approve',
 			decisionStatus: 'applied',
 			decisionReasons: [],
-			decidedBy: 'admin-sz',
-			decidedByOrgId: 'FED-440300',
+			decidedBy: { adminId: 'admin-sz', adminOrgId: 'FED-440300' },
 			decidedAt: '2024-05-11T10:00:00+08:00',
 			comment: '已电话核实',
 			applicationId: 'A-001',
@@ -55,7 +54,11 @@ describe('the right admin', () => {
 			adminOrgs: ['FED-440300'],
 			now: '2024-05-12T01:00:00Z',
 		});
-		expect(result).toMatchObject({ decisionStatus: 'applied', decidedByOrgId: 'FED-440300', decidedAt: '2024-05-12T01:00:00.000Z' });
+		expect(result).toMatchObject({
+			decisionStatus: 'applied',
+			decidedBy: { adminId: 'admin-sz', adminOrgId: 'FED-440300' },
+			decidedAt: '2024-05-12T01:00:00.000Z',
+		});
 	});
 
 	it('decides for a union the application was routed to', () => {
@@ -66,6 +69,17 @@ describe('the right admin', () => {
 		expect(toUnion.outcome).toBe('review');
 		expect(applyAdminDecision(toUnion, decision({ adminOrgId: 'U-E' }), { adminOrgs: ['U-E'] }).outcome).toBe('approve');
 		expect(applyAdminDecision(toUnion, decision(), { adminOrgs: ['FED-440300'] }).decisionStatus).toBe('refused');
+	});
+});
+
+describe('the platform API spelling', () => {
+	it('reads outcome and decidedBy', () => {
+		const result = applyAdminDecision(
+			inReview,
+			{ applicationId: 'A-001', outcome: 'reject', decidedBy: { adminId: 'admin-sz', adminOrgId: 'FED-440300' }, comment: '资料不实' },
+			{ adminOrgs: ['FED-440300'], now: NOW },
+		);
+		expect(result).toMatchObject({ outcome: 'reject', decisionStatus: 'applied', decidedBy: { adminId: 'admin-sz', adminOrgId: 'FED-440300' } });
 	});
 });
 

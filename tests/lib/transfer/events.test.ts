@@ -27,6 +27,7 @@ describe('the happy path: requested → released → completed', () => {
 		expect(released.memberUpdate).toBeUndefined();
 		expect(released.transfer.history[1]).toEqual({
 			state: 'released',
+			event: 'release',
 			at: '2024-05-11T10:00:00.000+08:00',
 			actorId: 'admin-fed',
 			actorOrgId: 'FED-440300',
@@ -165,6 +166,21 @@ describe('NOT_AUTHORIZED', () => {
 	it('reports a wrong state and a wrong actor together', () => {
 		const r = applyTransferEvent(requested, { type: 'complete', ...fromAdmin, at: at('2024-05-11') });
 		expect(r.reasons.map((x) => x.code)).toEqual(['INVALID_TRANSITION', 'NOT_AUTHORIZED']);
+	});
+});
+
+describe('the platform API spelling', () => {
+	it('reads the event type from `event`', () => {
+		const r = applyTransferEvent(requested, { event: 'release', ...fromAdmin, at: at('2024-05-11') });
+		expect(r.ok).toBe(true);
+		expect(r.transfer.history[1].event).toBe('release');
+	});
+
+	it('takes the deadline from expiresAt when a transfer has no expiresOn', () => {
+		const platform = { ...requested, expiresOn: undefined, expiresAt: '2024-06-09T23:59:59+08:00' } as unknown as Transfer;
+		expect(applyTransferEvent(platform, { type: 'release', ...fromAdmin, at: '2024-06-09T23:00:00+08:00' }).ok).toBe(true);
+		expect(applyTransferEvent(platform, { type: 'release', ...fromAdmin, at: '2024-06-10T00:00:00+08:00' }).ok).toBe(false);
+		expect(applyTransferEvent(platform, { type: 'expire', ...system, at: '2024-06-10T00:00:00+08:00' }).ok).toBe(true);
 	});
 });
 

@@ -18,6 +18,7 @@ describe('expireOverdue', () => {
 		expect(results[0].transfer.state).toBe('expired');
 		expect(results[0].transfer.history.at(-1)).toEqual({
 			state: 'expired',
+			event: 'expire',
 			at: '2024-05-02T00:00:00.000+08:00',
 			actorId: 'system',
 			actorOrgId: null,

@@ -55,7 +55,7 @@ describe('planning for a new enterprise union', () => {
 			joinedAt: '2022-01-15',
 		});
 		expect(plans[0].transfer?.history).toEqual([
-			{ state: 'requested', at: '2024-05-10T09:00:00.000+08:00', actorId: 'system', actorOrgId: null, comment: null },
+			{ state: 'requested', event: 'request', at: '2024-05-10T09:00:00.000+08:00', actorId: 'system', actorOrgId: null, comment: null },
 		]);
 		expect(plans[0].reasons).toEqual([]);
 	});
@@ -105,6 +105,13 @@ describe('idempotence on member + target', () => {
 });
 
 describe('the event', () => {
+	it('reads the platform webhook envelope', () => {
+		const envelope = { id: 'evt-1', type: 'organization.established', occurredAt: '2024-05-10T09:00:00+08:00', data: event.organization };
+		const [p] = planTransfersForNewUnion(envelope, [member('M-1')]);
+		expect(p.outcome).toBe('planned');
+		expect(p.transfer?.requestedAt).toBe('2024-05-10T09:00:00.000+08:00');
+	});
+
 	it('may be the organisation itself, or carry it under data', () => {
 		expect(planTransfersForNewUnion(event.organization, [member('M-1')], [], { now: '2024-05-10T01:00:00Z' })[0].outcome).toBe('planned');
 		expect(planTransfersForNewUnion({ event: 'organization.established', data: event.organization }, [member('M-1')])[0].outcome).toBe('planned');

@@ -33,9 +33,15 @@ describe('an acceptable request', () => {
 			joinedAt: '2021-10-01',
 			fromCityCode: '440300',
 			toCityCode: '440300',
-			history: [{ state: 'requested', at: '2024-05-10T09:00:00.000+08:00', actorId: 'admin-sz', actorOrgId: 'FED-440300', comment: '企业建会' }],
+			crossCity: false,
+			history: [{ state: 'requested', event: 'request', at: '2024-05-10T09:00:00.000+08:00', actorId: 'admin-sz', actorOrgId: 'FED-440300', comment: '企业建会' }],
 		});
 		expect(result.transfer?.transferId).toBeTruthy();
+	});
+
+	it('reads the requester from requestedBy, as the platform API spells it', () => {
+		const r = validateTransfer(request({ actorId: undefined, actorOrgId: undefined, requestedBy: { actorId: 'admin-gz', actorOrgId: 'FED-440100' } }), context());
+		expect(r.transfer?.history[0]).toMatchObject({ actorId: 'admin-gz', actorOrgId: 'FED-440100' });
 	});
 
 	it('takes expiresAfterDays from the request or the context', () => {
@@ -119,7 +125,7 @@ describe('CROSS_CITY', () => {
 		const r = validateTransfer(request({ toOrgId: 'FED-440100', reason: 'moved_city' }), context({ toOrg: FED_GZ }));
 		expect(r.ok).toBe(true);
 		expect(r.reasons).toEqual([expect.objectContaining({ code: 'CROSS_CITY', severity: 'info' })]);
-		expect(r.transfer).toMatchObject({ fromCityCode: '440300', toCityCode: '440100' });
+		expect(r.transfer).toMatchObject({ fromCityCode: '440300', toCityCode: '440100', crossCity: true });
 		expect(r.reasons[0].message).toContain('深圳');
 		expect(r.reasons[0].message).toContain('广州');
 	});
