@@ -1,0 +1,95 @@
+import { CITIES } from '../../lib/core/cities';
+import { todayInChina } from '../../lib/core/dates';
+import { WORKER_GROUPS } from '../../lib/core/vocabulary';
+import { nextChinaDay } from '../clock';
+import { problems } from '../http/problem';
+import { ok, type Operations } from '../http/types';
+import type { Deps } from './deps';
+
+/** Union kinds counted as 新建企业工会 in 附件2. */
+const ENTERPRISE_KINDS = ['enterprise', 'platform_enterprise', 'dispatch_agency'];
+
+type Counts = Map<string, number>;
+const key = (cityCode: string, group: string) => `${cityCode}/${group}`;
+
+export function statisticsOperations({ db, clock, now }: Deps): Operations {
+	function countBy(sql: string, ...args: unknown[]): { first: Counts; second: Counts } {
+		const first: Counts = new Map();
+		const second: Counts = new Map();
+		for (const row of db.prepare(sql).all(...args) as Array<{ city_code: string; grp: string; a: number; b: number | null }>) {
+			first.set(key(row.city_code, row.grp), row.a);
+			second.set(key(row.city_code, row.grp), row.b ?? 0);
+		}
+		return { first, second };
+	}
+
+	return {
+		getProgress({ query }) {
+			const asOf: string = query.asOf ?? todayInChina(new Date(clock()));
+			const since: string = query.since;
+			if (since > asOf) throw problems.validation([{ field: 'since', message: 'must not be after asOf' }]);
+			const end = nextChinaDay(asOf);
+			const joined = countBy(
+				`SELECT city_code, grp, COUNT(*) AS a, SUM(real_name_registered) AS b FROM members
+				 WHERE joined_at >= ? AND joined_at < ? GROUP BY city_code, grp`,
+				since,
+				end,
+			);
+			const enrolled = countBy(
+				`SELECT m.city_code, m.grp, COUNT(DISTINCT m.member_id) AS a, NULL AS b FROM members m
+				 JOIN enrolments e ON e.member_id = m.member_id
+				 WHERE m.joined_at >= ? AND m.joined_at < ? AND e.enrolled_at < ? GROUP BY m.city_code, m.grp`,
+				since,
+				end,
+				end,
+			);
+			const week = (db.prepare('SELECT MAX(week_of) AS week FROM survey_counts WHERE week_of <= ?').get(asOf) as { week: string | null })
+				.week;
+			const surveyed = countBy('SELECT city_code, grp, surveyed AS a, NULL AS b FROM survey_counts WHERE week_of = ?', week ?? '');
+			const unions = new Map(
+				(
+					db
+						.prepare(
+							`SELECT city_code, COUNT(*) AS n FROM organizations
+							 WHERE type IN (${ENTERPRISE_KINDS.map(() => '?').join(',')}) AND established_at >= ? AND established_at < ?
+							 GROUP BY city_code`,
+						)
+						.all(...ENTERPRISE_KINDS, since, end) as Array<{ city_code: string; n: number }>
+				).map((r) => [r.city_code, r.n]),
+			);
+			const cities = CITIES.map((city) => {
+				const groups = WORKER_GROUPS.map((group) => ({
+					group,
+					surveyed: surveyed.first.get(key(city.cityCode, group)) ?? 0,
+					joined: joined.first.get(key(city.cityCode, group)) ?? 0,
+					platformRegistered: joined.second.get(key(city.cityCode, group)) ?? 0,
+					enrolled: enrolled.first.get(key(city.cityCode, group)) ?? 0,
+				}));
+				return {
+					cityCode: city.cityCode,
+					cityName: city.cityName,
+					groups,
+					newEnterpriseUnions: unions.get(city.cityCode) ?? 0,
+					newMembers: groups.reduce((sum, g) => sum + g.joined, 0),
+				};
+			});
+			return ok({ asOf, since, surveyWeekOf: week, cities });
+		},
+
+		putSurvey({ body }) {
+			const seen = new Set<string>();
+			body.counts.forEach((c: { cityCode: string; group: string }, i: number) => {
+				const k = key(c.cityCode, c.group);
+				if (seen.has(k)) throw problems.validation([{ field: `counts.${i}`, message: `${c.cityCode} ${c.group} appears twice` }]);
+				seen.add(k);
+			});
+			const stamp = now();
+			db.transaction(() => {
+				db.prepare('DELETE FROM survey_counts WHERE week_of = ?').run(body.weekOf);
+				const insert = db.prepare('INSERT INTO survey_counts (week_of, city_code, grp, surveyed, updated_at) VALUES (?, ?, ?, ?, ?)');
+				for (const c of body.counts) insert.run(body.weekOf, c.cityCode, c.group, c.surveyed, stamp);
+			})();
+			return ok({ weekOf: body.weekOf, counts: body.counts, updatedAt: stamp });
+		},
+	};
+}
