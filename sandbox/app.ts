@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps) {
 		const rawBody = await readBody(req, bodyLimit);
 		const ctx = authenticate(req, route.operation, route.params, rawBody);
 		ctx.body = parseBody(req, route.operation, rawBody);
-		ctx.query = Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.get(k)]));
+		ctx.query = Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.get(k) ?? undefined]));
 		const queryErrors = contract.validateQuery(route.operation.operationId, ctx.query);
 		if (queryErrors) throw problems.validation(queryErrors, 'The query does not match the API contract');
 		send(res, run(route.operation, ctx, req));

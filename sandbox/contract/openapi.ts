@@ -34,7 +34,18 @@ export interface Operation {
 	requiresIfMatch: boolean;
 }
 
-type Json = Record<string, any>;
+/** Parsed YAML, walked by key; values are narrowed where they are read. */
+interface Json {
+	[key: string]: unknown;
+}
+
+function obj(value: unknown): Json {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+}
+
+function list(value: unknown): Json[] {
+	return Array.isArray(value) ? (value as Json[]) : [];
+}
 
 export interface Contract {
 	documents: Record<ApiName, Json>;
@@ -59,7 +70,7 @@ function findDocsDir(): string {
 }
 
 /** `#/components/schemas/X` becomes `<api>#/$defs/X`, so both documents live in one Ajv. */
-function rewriteRefs(value: unknown, api: ApiName): any {
+function rewriteRefs(value: unknown, api: ApiName): unknown {
 	if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, api));
 	if (value && typeof value === 'object') {
 		const out: Json = {};
@@ -87,19 +98,19 @@ function newAjv(coerce: boolean): Ajv2020 {
 	return ajv;
 }
 
-function resolve(doc: Json, node: Json | undefined): Json | undefined {
-	let current = node;
+function resolve(doc: Json, node: unknown): Json | undefined {
+	let current = node === undefined ? undefined : obj(node);
 	while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
 		current = current.$ref
 			.slice(2)
 			.split('/')
-			.reduce((acc: Json | undefined, part: string) => acc?.[part], doc);
+			.reduce<Json | undefined>((acc, part) => (acc?.[part] === undefined ? undefined : obj(acc[part])), doc);
 	}
 	return current;
 }
 
 function authOf(doc: Json, op: Json): AuthKind {
-	const requirements: Json[] = op.security ?? doc.security ?? [];
+	const requirements = list(op.security ?? doc.security);
 	const names = requirements.flatMap((r) => Object.keys(r));
 	if (names.includes('Signature')) return 'signature';
 	if (names.includes('companyOAuth')) return 'bearer';
@@ -155,23 +166,24 @@ export function loadContract(): Contract {
 	const strictAjv = newAjv(false);
 	const queryAjv = newAjv(true);
 	const operations: Operation[] = [];
-	const raw = new Map<string, { doc: Json; op: Json; pathItem: Json; api: ApiName }>();
+	const raw = new Map<string, { doc: Json; op: Json; api: ApiName }>();
 
 	for (const api of Object.keys(FILES) as ApiName[]) {
-		const doc = parse(readFileSync(join(dir, FILES[api]), 'utf8'), { maxAliasCount: 1000 }) as Json;
+		const doc = obj(parse(readFileSync(join(dir, FILES[api]), 'utf8'), { maxAliasCount: 1000 }));
 		documents[api] = doc;
-		const defs = { $id: api, $defs: rewriteRefs(doc.components?.schemas ?? {}, api) };
+		const defs = { $id: api, $defs: rewriteRefs(obj(doc.components).schemas ?? {}, api) };
 		strictAjv.addSchema(defs);
 		queryAjv.addSchema(defs);
-		const basePath = new URL(doc.servers?.[0]?.url ?? 'http://localhost/').pathname.replace(/\/$/, '');
-		for (const [pathTemplate, pathItem] of Object.entries<Json>(doc.paths ?? {})) {
+		const basePath = new URL(String(list(doc.servers)[0]?.url ?? 'http://localhost/')).pathname.replace(/\/$/, '');
+		for (const [pathTemplate, pathValue] of Object.entries(obj(doc.paths))) {
+			const pathItem = obj(pathValue);
 			for (const method of METHODS) {
-				const op = pathItem[method] as Json | undefined;
-				if (!op) continue;
-				const params = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => resolve(doc, p) as Json);
-				const content = (resolve(doc, op.requestBody) as Json | undefined)?.content ?? {};
+				if (!pathItem[method]) continue;
+				const op = obj(pathItem[method]);
+				const params = [...list(pathItem.parameters), ...list(op.parameters)].map((p) => resolve(doc, p) ?? {});
+				const content = obj(resolve(doc, op.requestBody)?.content);
 				operations.push({
-					operationId: op.operationId,
+					operationId: String(op.operationId),
 					api,
 					method: method.toUpperCase(),
 					pathTemplate,
@@ -181,7 +193,7 @@ export function loadContract(): Contract {
 					acceptsIdempotencyKey: params.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'),
 					requiresIfMatch: params.some((p) => p.in === 'header' && p.name === 'If-Match' && p.required),
 				});
-				raw.set(op.operationId, { doc, op: { ...op, parameters: params }, pathItem, api });
+				raw.set(String(op.operationId), { doc, op: { ...op, parameters: params }, api });
 			}
 		}
 	}
@@ -207,9 +219,8 @@ export function loadContract(): Contract {
 		validateBody(operationId, body) {
 			if (!bodyValidators.has(operationId)) {
 				const { doc, op, api } = entry(operationId);
-				const content = (resolve(doc, op.requestBody) as Json | undefined)?.content ?? {};
-				const schema = content['application/json']?.schema;
-				bodyValidators.set(operationId, schema ? strictAjv.compile(rewriteRefs(schema, api)) : null);
+				const schema = obj(obj(resolve(doc, op.requestBody)?.content)['application/json']).schema;
+				bodyValidators.set(operationId, schema ? strictAjv.compile(obj(rewriteRefs(schema, api))) : null);
 			}
 			const validate = bodyValidators.get(operationId);
 			if (!validate || validate(body)) return null;
@@ -219,11 +230,11 @@ export function loadContract(): Contract {
 			let validate = queryValidators.get(operationId);
 			if (!validate) {
 				const { op, api } = entry(operationId);
-				const queryParams = (op.parameters as Json[]).filter((p) => p.in === 'query');
+				const queryParams = list(op.parameters).filter((p) => p.in === 'query');
 				validate = queryAjv.compile({
 					type: 'object',
-					properties: Object.fromEntries(queryParams.map((p) => [p.name, rewriteRefs(p.schema ?? {}, api)])),
-					required: queryParams.filter((p) => p.required).map((p) => p.name),
+					properties: Object.fromEntries(queryParams.map((p) => [String(p.name), rewriteRefs(p.schema ?? {}, api)])),
+					required: queryParams.filter((p) => p.required).map((p) => String(p.name)),
 				});
 				queryValidators.set(operationId, validate);
 			}
@@ -234,12 +245,12 @@ export function loadContract(): Contract {
 			const key = `${operationId} ${status}`;
 			if (!responseValidators.has(key)) {
 				const { doc, op, api } = entry(operationId);
-				const responses = op.responses ?? {};
+				const responses = obj(op.responses);
 				const response = resolve(doc, responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default);
 				if (!response) throw new Error(`${operationId} does not document status ${status}`);
-				const content = response.content ?? {};
-				const schema = (content['application/json'] ?? content['application/problem+json'])?.schema;
-				responseValidators.set(key, schema ? strictAjv.compile(rewriteRefs(schema, api)) : null);
+				const content = obj(response.content);
+				const schema = obj(content['application/json'] ?? content['application/problem+json']).schema;
+				responseValidators.set(key, schema ? strictAjv.compile(obj(rewriteRefs(schema, api))) : null);
 			}
 			const validate = responseValidators.get(key);
 			if (!validate) return body === undefined || body === null || body === '' ? null : ['a body where none is documented'];
@@ -248,10 +259,10 @@ export function loadContract(): Contract {
 		validateEvent(eventType, body) {
 			const key = `event ${eventType}`;
 			if (!responseValidators.has(key)) {
-				const webhook = documents.yuegonghui.webhooks?.[eventType]?.post;
-				if (!webhook) throw new Error(`No webhook ${eventType} in the contract`);
-				const schema = webhook.requestBody.content['application/json'].schema;
-				responseValidators.set(key, strictAjv.compile(rewriteRefs(schema, 'yuegonghui')));
+				const webhook = obj(obj(obj(documents.yuegonghui.webhooks)[eventType]).post);
+				const schema = obj(obj(obj(webhook.requestBody).content)['application/json']).schema;
+				if (!schema) throw new Error(`No webhook ${eventType} in the contract`);
+				responseValidators.set(key, strictAjv.compile(obj(rewriteRefs(schema, 'yuegonghui'))));
 			}
 			const validate = responseValidators.get(key)!;
 			return validate(body) ? null : describe(validate.errors);

@@ -35,10 +35,10 @@ export function toPage<R extends { seq: number }, T>(rows: R[], limit: number, m
 export function pageQuery(
 	table: string,
 	filters: Array<[string, unknown]>,
-	query: { cursor?: unknown; limit?: number },
+	query: { cursor?: unknown; limit?: unknown },
 	direction: 'asc' | 'desc' = 'asc',
 ): { sql: string; args: unknown[]; limit: number } {
-	const limit = query.limit ?? 100;
+	const limit = typeof query.limit === 'number' ? query.limit : 100;
 	const after = decodeCursor(query.cursor);
 	const where: string[] = [];
 	const args: unknown[] = [];

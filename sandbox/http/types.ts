@@ -1,11 +1,15 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
+export type Query = Record<string, string | number | undefined>;
+
 /** What a handler gets: the request already authenticated, parsed and validated. */
 export interface RequestContext {
 	operationId: string;
 	params: Record<string, string>;
-	query: Record<string, any>;
-	body: any;
+	/** Validated against the operation's parameters: numbers coerced, defaults filled. */
+	query: Query;
+	/** Validated against the operation's request schema; each handler names its shape. */
+	body: unknown;
 	rawBody: Buffer;
 	headers: IncomingHttpHeaders;
 	/** The app key of a signed request. */

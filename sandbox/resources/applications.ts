@@ -26,6 +26,40 @@ export interface ApplicationRow {
 
 const STATUS_OF = { approve: 'approved', reject: 'rejected', review: 'review' } as const;
 
+interface Party {
+	name: string;
+	usci?: string | null;
+	unionOrgId?: string | null;
+}
+
+/** The SPEC §3 application as submitted (docs/api: ApplicationInput). */
+export interface ApplicationBody {
+	applicationId: string;
+	submittedAt?: string;
+	channel?: string;
+	name: string;
+	idNumber: string;
+	phone: string;
+	group: string;
+	employmentRelation: string;
+	workCity: string;
+	residenceCity?: string | null;
+	platform?: Party | null;
+	employer?: Party | null;
+	dispatchAgency?: Party | null;
+	existingMembership?: { orgId: string; orgName?: string; since?: string } | null;
+	realNameVerified?: boolean;
+}
+
+interface DecisionInput {
+	outcome: keyof typeof STATUS_OF;
+	reasons: unknown[];
+	assignedOrg?: { type: string; cityCode: string; orgId?: string | null } | null;
+	recommendedTransfer?: unknown;
+	decidedBy?: unknown;
+	comment?: string | null;
+}
+
 export function findApplication(db: Db, applicationId: string): ApplicationRow | undefined {
 	return db.prepare('SELECT * FROM applications WHERE application_id = ?').get(applicationId) as ApplicationRow | undefined;
 }
@@ -33,7 +67,7 @@ export function findApplication(db: Db, applicationId: string): ApplicationRow |
 /** Stores a submitted application as it came, with the platform's own fields beside it. */
 export function insertApplication(
 	db: Db,
-	application: Record<string, any> & { applicationId: string },
+	application: ApplicationBody,
 	stamp: string,
 	status: ApplicationRow['status'] = 'pending',
 ): void {
@@ -67,7 +101,7 @@ export function applicationOperations({ db, now, outbox }: Deps): Operations {
 	}
 
 	/** Approval makes the member where the decision assigned them, or at the city's federation. */
-	function admitMember(application: Record<string, any>, assignedOrg: { cityCode: string; orgId?: string | null }, stamp: string) {
+	function admitMember(application: ApplicationBody, assignedOrg: { cityCode: string; orgId?: string | null }, stamp: string) {
 		const orgId = assignedOrg.orgId || federationId(assignedOrg.cityCode);
 		const org = findOrganization(db, orgId);
 		if (!org) throw problems.unprocessable('ORG_NOT_FOUND', `No organization ${orgId} to admit the member to`);
@@ -117,7 +151,8 @@ export function applicationOperations({ db, now, outbox }: Deps): Operations {
 			return ok(applicationJson(row), row.version);
 		},
 
-		createApplication({ body }) {
+		createApplication(ctx) {
+			const body = ctx.body as Omit<ApplicationBody, 'applicationId'> & { applicationId?: string };
 			return db.transaction(() => {
 				const stamp = now();
 				const applicationId = body.applicationId ?? nextId(db, 'application', 'APP', 8, (id) => !!findApplication(db, id));
@@ -147,7 +182,7 @@ export function applicationOperations({ db, now, outbox }: Deps): Operations {
 				if (row.status !== 'pending' && row.status !== 'review') {
 					throw problems.conflict('NOT_AWAITING_REVIEW', `Application ${row.application_id} is already ${row.status}`);
 				}
-				const input = ctx.body;
+				const input = ctx.body as DecisionInput;
 				const stamp = now();
 				const decision = {
 					outcome: input.outcome,
@@ -158,12 +193,13 @@ export function applicationOperations({ db, now, outbox }: Deps): Operations {
 					comment: input.comment ?? null,
 					decidedAt: stamp,
 				};
-				const memberId = input.outcome === 'approve' ? admitMember(JSON.parse(row.body), input.assignedOrg, stamp) : null;
+				// The schema requires assignedOrg to approve.
+				const memberId = input.outcome === 'approve' ? admitMember(JSON.parse(row.body), input.assignedOrg!, stamp) : null;
 				const decisions = [...(JSON.parse(row.decisions) as unknown[]), decision];
 				db.prepare(
 					`UPDATE applications SET status = ?, decisions = ?, member_id = ?, version = version + 1, updated_at = ?
 					 WHERE application_id = ?`,
-				).run(STATUS_OF[input.outcome as keyof typeof STATUS_OF], JSON.stringify(decisions), memberId, stamp, row.application_id);
+				).run(STATUS_OF[input.outcome], JSON.stringify(decisions), memberId, stamp, row.application_id);
 				const application = applicationJson(mustFind(row.application_id));
 				outbox.emit('application.decided', application);
 				return ok(application, application.version);

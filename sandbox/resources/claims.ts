@@ -51,7 +51,20 @@ function findClaim(db: Db, claimId: string): ClaimRow | undefined {
 	return db.prepare('SELECT * FROM claims WHERE claim_id = ?').get(claimId) as ClaimRow | undefined;
 }
 
-export function insertClaim(db: Db, claim: Record<string, any> & { claimId: string; memberId: string; accidentId: string }, stamp: string): void {
+/** The SPEC §6 claim input as submitted (docs/api: ClaimInput); the rest is kept as it came. */
+export interface ClaimInput {
+	claimId?: string;
+	memberId: string;
+	accidentId: string;
+	submittedAt?: string;
+	[field: string]: unknown;
+}
+
+export interface ClaimBody extends ClaimInput {
+	claimId: string;
+}
+
+export function insertClaim(db: Db, claim: ClaimBody, stamp: string): void {
 	db.prepare(
 		`INSERT INTO claims (claim_id, member_id, accident_id, status, body, decision, version, created_at, updated_at)
 		 VALUES (?, ?, ?, 'submitted', ?, NULL, 1, ?, ?)`,
@@ -193,7 +206,8 @@ export function claimOperations({ db, now, outbox }: Deps): Operations {
 			return ok(claimJson(row), row.version);
 		},
 
-		createClaim({ body }) {
+		createClaim(ctx) {
+			const body = ctx.body as ClaimInput;
 			return db.transaction(() => {
 				if (!findMember(db, body.memberId)) throw problems.unprocessable('MEMBER_NOT_FOUND', `No member ${body.memberId}`);
 				const claimId = body.claimId ?? nextId(db, 'claim', 'CL', 8, (id) => !!findClaim(db, id));
@@ -241,7 +255,7 @@ export function claimOperations({ db, now, outbox }: Deps): Operations {
 			}));
 			const body: Record<string, unknown> = { memberId: member.member_id, claims, plans, accidents };
 			if (query.planId) {
-				const accident = query.accidentId ? accidents.find((a) => a.accidentId === query.accidentId) : undefined;
+				const accident = query.accidentId !== undefined ? accidents.find((a) => a.accidentId === query.accidentId) : undefined;
 				body.history = {
 					paidInPlanFen: plans.find((p) => p.planId === query.planId)?.paidInPlanFen ?? 0,
 					paidForAccidentFen: accident?.paidForAccidentFen ?? 0,

@@ -56,7 +56,8 @@ export function enrolmentOperations({ db, now }: Deps): Operations {
 			return ok(toPage(db.prepare(sql).all(...args) as EnrolmentRow[], limit, enrolmentJson));
 		},
 
-		createEnrolment({ body }) {
+		createEnrolment(ctx) {
+			const body = ctx.body as { memberId: string; planId: string; enrolledAt?: string };
 			return db.transaction(() => {
 				const member = findMember(db, body.memberId);
 				if (!member) throw problems.unprocessable('MEMBER_NOT_FOUND', `No member ${body.memberId}`);

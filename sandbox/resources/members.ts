@@ -101,6 +101,17 @@ export function findMemberByIdNumber(db: Db, idNumber: string): MemberRow | unde
 	return stmts(db).byIdNumber.get(idNumber.trim().toUpperCase()) as MemberRow | undefined;
 }
 
+/** docs/api: MemberPatch. */
+interface MemberPatch {
+	name?: string;
+	phone?: string;
+	realNameRegistered?: boolean;
+	group?: string;
+	employmentRelation?: string;
+	employer?: { name: string; usci?: string | null } | null;
+	platform?: { name: string; usci?: string | null } | null;
+}
+
 type Enrolments = Map<string, Array<{ planId: string; enrolledAt: string }>>;
 
 function enrolmentsOf(db: Db, memberIds: string[]): Enrolments {
@@ -177,7 +188,7 @@ export function memberOperations({ db, now }: Deps): Operations {
 			return db.transaction(() => {
 				const row = mustFind(ctx.params.memberId);
 				checkVersion(ctx, row.version);
-				const patch = ctx.body as Record<string, any>;
+				const patch = ctx.body as MemberPatch;
 				const next = { ...row };
 				if (patch.name !== undefined) next.name = patch.name;
 				if (patch.phone !== undefined) {

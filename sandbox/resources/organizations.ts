@@ -34,6 +34,18 @@ export interface NewOrganization {
 	createdAt: string;
 }
 
+/** docs/api: OrganizationInput. */
+interface OrganizationInput {
+	orgId?: string;
+	type: string;
+	cityCode: string;
+	name: string;
+	usci?: string | null;
+	parentOrgId?: string | null;
+	establishedAt?: string;
+	admins?: Array<{ adminId?: string; name: string; phone: string }>;
+}
+
 /** The city's reservoir: the new-business industry union federation (附件3). */
 export function federationId(cityCode: string): string {
 	return `FED-${cityCode}`;
@@ -126,7 +138,8 @@ export function organizationOperations({ db, now, outbox }: Deps): Operations {
 			return ok({ items: rows.map((r) => ({ adminId: r.admin_id, name: r.name, phone: r.phone, orgId: r.org_id })) });
 		},
 
-		createOrganization({ body }) {
+		createOrganization(ctx) {
+			const body = ctx.body as OrganizationInput;
 			return db.transaction(() => {
 				const orgId =
 					body.orgId ?? nextId(db, `org-${body.cityCode}`, `ORG-${body.cityCode}-`, 6, (id) => !!findOrganization(db, id));
@@ -145,7 +158,7 @@ export function organizationOperations({ db, now, outbox }: Deps): Operations {
 					establishedAt: normalizeTimestamp(body.establishedAt) ?? stamp,
 					createdAt: stamp,
 				});
-				(body.admins ?? []).forEach((admin: { adminId?: string; name: string; phone: string }, i: number) => {
+				(body.admins ?? []).forEach((admin, i) => {
 					const adminId = admin.adminId ?? `ADM-${orgId}-${i + 1}`;
 					try {
 						insertAdmin(db, { adminId, orgId, name: admin.name, phone: admin.phone });
@@ -161,12 +174,13 @@ export function organizationOperations({ db, now, outbox }: Deps): Operations {
 		},
 
 		updateOrganization(ctx) {
+			const patch = ctx.body as { name?: string; status?: 'active' | 'dissolved' };
 			return db.transaction(() => {
 				const row = mustFind(ctx.params.orgId);
 				checkVersion(ctx, row.version);
 				db.prepare('UPDATE organizations SET name = ?, status = ?, version = version + 1, updated_at = ? WHERE org_id = ?').run(
-					ctx.body.name ?? row.name,
-					ctx.body.status ?? row.status,
+					patch.name ?? row.name,
+					patch.status ?? row.status,
 					now(),
 					row.org_id,
 				);

@@ -25,8 +25,8 @@ export function statisticsOperations({ db, clock, now }: Deps): Operations {
 
 	return {
 		getProgress({ query }) {
-			const asOf: string = query.asOf ?? todayInChina(new Date(clock()));
-			const since: string = query.since;
+			const asOf = String(query.asOf ?? todayInChina(new Date(clock())));
+			const since = String(query.since);
 			if (since > asOf) throw problems.validation([{ field: 'since', message: 'must not be after asOf' }]);
 			const end = nextChinaDay(asOf);
 			const joined = countBy(
@@ -76,9 +76,10 @@ export function statisticsOperations({ db, clock, now }: Deps): Operations {
 			return ok({ asOf, since, surveyWeekOf: week, cities });
 		},
 
-		putSurvey({ body }) {
+		putSurvey(ctx) {
+			const body = ctx.body as { weekOf: string; counts: Array<{ cityCode: string; group: string; surveyed: number }> };
 			const seen = new Set<string>();
-			body.counts.forEach((c: { cityCode: string; group: string }, i: number) => {
+			body.counts.forEach((c, i) => {
 				const k = key(c.cityCode, c.group);
 				if (seen.has(k)) throw problems.validation([{ field: `counts.${i}`, message: `${c.cityCode} ${c.group} appears twice` }]);
 				seen.add(k);

@@ -50,6 +50,26 @@ const TRANSITIONS: Record<EventName, { from: State[]; to: State }> = {
 
 export const SYSTEM_ACTOR = 'system';
 
+/** docs/api: TransferInput. */
+interface TransferInput {
+	memberId: string;
+	fromOrgId: string;
+	toOrgId: string;
+	reason: string;
+	requestedBy: { actorId: string; actorOrgId?: string | null };
+	expiresAfterDays?: number;
+	comment?: string | null;
+}
+
+/** docs/api: TransferEventInput. */
+interface TransferEventInput {
+	event: EventName;
+	actorId: string;
+	actorOrgId?: string | null;
+	comment?: string | null;
+	at?: string;
+}
+
 function transferJson(row: TransferRow) {
 	return {
 		transferId: row.transfer_id,
@@ -131,7 +151,8 @@ export function transferOperations({ db, now, outbox }: Deps): Operations {
 			return ok(transferJson(row), row.version);
 		},
 
-		createTransfer({ body }) {
+		createTransfer(ctx) {
+			const body = ctx.body as TransferInput;
 			return db.transaction(() => {
 				const member = findMember(db, body.memberId);
 				if (!member) throw problems.unprocessable('MEMBER_NOT_FOUND', `No member ${body.memberId}`);
@@ -200,13 +221,14 @@ export function transferOperations({ db, now, outbox }: Deps): Operations {
 			return db.transaction(() => {
 				const row = mustFind(ctx.params.transferId);
 				checkVersion(ctx, row.version);
-				const event = ctx.body.event as EventName;
+				const input = ctx.body as TransferEventInput;
+				const event = input.event;
 				const transition = TRANSITIONS[event];
 				if (!transition.from.includes(row.state)) {
 					throw problems.conflict('INVALID_TRANSITION', `Cannot ${event} a transfer that is ${row.state}`);
 				}
-				const actorOrgId: string | null = ctx.body.actorOrgId ?? null;
-				authorize(row, event, ctx.body.actorId, actorOrgId);
+				const actorOrgId = input.actorOrgId ?? null;
+				authorize(row, event, input.actorId, actorOrgId);
 				const stamp = now();
 				if (event === 'complete') {
 					// Moving the member and closing the transfer are one change: never in two places, never in none.
@@ -226,10 +248,10 @@ export function transferOperations({ db, now, outbox }: Deps): Operations {
 				history.push({
 					state: transition.to,
 					event,
-					at: normalizeTimestamp(ctx.body.at) ?? stamp,
-					actorId: ctx.body.actorId,
+					at: normalizeTimestamp(input.at) ?? stamp,
+					actorId: input.actorId,
 					actorOrgId,
-					comment: ctx.body.comment ?? null,
+					comment: input.comment ?? null,
 				});
 				db.prepare('UPDATE transfers SET state = ?, history = ?, version = version + 1, updated_at = ? WHERE transfer_id = ?').run(
 					transition.to,

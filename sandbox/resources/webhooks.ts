@@ -79,7 +79,9 @@ export function webhookOperations({ db, now }: Deps): Operations {
 			return ok(toPage(db.prepare(sql).all(...args) as SubscriptionRow[], limit, subscriptionJson));
 		},
 
-		createWebhook({ body, appKey }) {
+		createWebhook(ctx) {
+			const { appKey } = ctx;
+			const body = ctx.body as { url: string; events: string[]; secret?: string };
 			const stamp = now();
 			const webhookId = nextId(db, 'webhook', 'WH', 4);
 			try {

@@ -9,7 +9,7 @@ import { CITIES } from '../../lib/core/cities';
 import type { Db } from '../db/open';
 import { setMeta } from '../db/open';
 import { formatId, reserve } from '../db/sequences';
-import { insertApplication } from '../resources/applications';
+import { insertApplication, type ApplicationBody } from '../resources/applications';
 import { insertClaim, recordClaimDecision } from '../resources/claims';
 import { insertEnrolment } from '../resources/enrolments';
 import { insertMember } from '../resources/members';
@@ -286,7 +286,7 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedSummary {
 			if (k >= 60) continue;
 			const applicationId = formatId('APP', reserve(db, 'application'), 8);
 			const submitted = SEED_UNTIL - random.int(0, 20) * 86_400_000 - random.int(0, 86_399) * 1000;
-			const application: Record<string, any> & { applicationId: string } = {
+			const application: ApplicationBody = {
 				applicationId,
 				submittedAt: isoAt(submitted),
 				channel: 'mini_program',

