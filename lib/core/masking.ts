@@ -56,7 +56,7 @@ export function maskName(name: unknown): string {
 
 const ID_IN_TEXT = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])|(?<![\dA-Za-z])\d{15}(?![\dA-Za-z])/g;
 const PHONE_IN_TEXT = /(?<![\d])(?:\+86[\s-]?|0086[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?![\d])/g;
-const ACCOUNT_IN_TEXT = /(?<![\d])\d(?:[\s-]?\d){11,18}(?![\d])/g;
+const ACCOUNT_IN_TEXT = /(?<![\d])\d(?:[\s-]?\d){11,18}(?![\dXx])/g;
 
 export interface MaskTextOptions {
 	/** Names to mask wherever they appear (names cannot be recognised in free text otherwise). */
@@ -78,7 +78,15 @@ export function maskText(text: string, options: MaskTextOptions = {}): string {
 	return out;
 }
 
-/** Whether a text still holds something that looks like a full ID number, mobile number or bank account. */
+/** What in a text still looks like a full ID number, mobile number or bank account. */
 export function findUnmaskedPersonalData(text: string): string[] {
-	return [...(text.match(ID_IN_TEXT) ?? []), ...(text.match(PHONE_IN_TEXT) ?? []), ...(text.match(ACCOUNT_IN_TEXT) ?? [])];
+	const found: string[] = [];
+	let rest = text;
+	for (const pattern of [ID_IN_TEXT, PHONE_IN_TEXT, ACCOUNT_IN_TEXT]) {
+		rest = rest.replace(pattern, (match) => {
+			found.push(match);
+			return ' ';
+		});
+	}
+	return found;
 }
