@@ -225,11 +225,15 @@ export function listProperties(filters: INodeProperties[]): INodeProperties[] {
 	return properties;
 }
 
-export function readListOptions(this: IExecuteFunctions, i: number): { returnAll: boolean; limit: number; filters: IDataObject } {
+export function readListOptions(
+	this: IExecuteFunctions,
+	i: number,
+): { returnAll: boolean; limit: number; pageSize: number; filters: IDataObject } {
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	return { returnAll, limit, filters };
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	return { returnAll, limit, pageSize: Number(options.pageSize ?? 100), filters };
 }
 
 export function readRetry(this: IExecuteFunctions, i: number): RetryPolicy {
@@ -262,6 +266,14 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 500,
 			description: 'Delay before the first retry; it doubles with each further retry (a Retry-After from the platform wins)',
+		},
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 500 },
+			default: 100,
+			description: 'Records asked for per request when listing; Return All follows the cursor page by page',
 		},
 	],
 };

@@ -57,10 +57,13 @@ const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED'
 
 function networkCode(error: unknown): string | undefined {
 	const seen = new Set<unknown>();
-	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	// n8n's NodeApiError keeps the socket error's code in httpCode.
+	let current = error as { code?: unknown; httpCode?: unknown; cause?: unknown } | undefined;
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
-		if (typeof current.code === 'string' && NETWORK_CODES.includes(current.code)) return current.code;
+		for (const candidate of [current.code, current.httpCode]) {
+			if (typeof candidate === 'string' && NETWORK_CODES.includes(candidate)) return candidate;
+		}
 		current = current.cause as typeof current;
 	}
 	return undefined;
@@ -162,17 +165,18 @@ export interface ListPage {
 export async function platformList(
 	this: PlatformContext,
 	request: Omit<PlatformRequest, 'method'>,
-	{ returnAll, limit }: { returnAll: boolean; limit: number },
+	{ returnAll, limit, pageSize = 100 }: { returnAll: boolean; limit: number; pageSize?: number },
 ): Promise<IDataObject[]> {
 	const records: IDataObject[] = [];
+	const page = Math.max(1, Math.min(500, Math.floor(pageSize)));
 	let cursor: string | null = null;
 	do {
-		const wanted = returnAll ? 500 : Math.min(500, limit - records.length);
+		const wanted = returnAll ? page : Math.min(page, limit - records.length);
 		const qs: IDataObject = { ...request.qs, limit: wanted };
 		if (cursor) qs.cursor = cursor;
-		const page = (await platformRequest.call(this, { ...request, method: 'GET', qs })) as unknown as ListPage;
-		records.push(...(page.items ?? []));
-		cursor = page.nextCursor ?? null;
+		const answer = (await platformRequest.call(this, { ...request, method: 'GET', qs })) as unknown as ListPage;
+		records.push(...(answer.items ?? []));
+		cursor = answer.nextCursor ?? null;
 	} while (cursor && (returnAll || records.length < limit));
 	return returnAll ? records : records.slice(0, limit);
 }

@@ -8,7 +8,7 @@ const body: BodySpec = {
 	fields: [
 		{ key: 'memberId', property: { displayName: 'Member ID', name: 'memberId', type: 'string', default: '', required: true } },
 		{ key: 'planId', property: { displayName: 'Plan ID', name: 'planId', type: 'string', default: 'GD-NEWFORM-2022', required: true } },
-		{ key: 'enrolledAt', optional: true, property: { displayName: 'Enrolled At', name: 'enrolledAt', type: 'string', default: '', placeholder: 'YYYY-MM-DD', description: 'Leave empty for today' } },
+		{ key: 'enrolledAt', optional: true, property: { displayName: 'Enrolled At', name: 'enrolledAt', type: 'string', default: '', placeholder: '2022-11-01T09:00:00+08:00', description: 'A timestamp with offset; leave empty for now' } },
 	],
 };
 

@@ -23,10 +23,10 @@ export const description = listProperties([
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const { returnAll, limit, filters } = readListOptions.call(this, i);
+	const { returnAll, limit, pageSize, filters } = readListOptions.call(this, i);
 	return await platformList.call(
 		this,
 		{ path: '/transfers', qs: filters, itemIndex: i, retry: readRetry.call(this, i) },
-		{ returnAll, limit },
+		{ returnAll, limit, pageSize },
 	);
 }

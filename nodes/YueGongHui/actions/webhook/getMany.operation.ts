@@ -6,6 +6,6 @@ import { platformList } from '../../transport';
 export const description = listProperties([]);
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const { returnAll, limit } = readListOptions.call(this, i);
-	return await platformList.call(this, { path: '/webhooks', itemIndex: i, retry: readRetry.call(this, i) }, { returnAll, limit });
+	const { returnAll, limit, pageSize } = readListOptions.call(this, i);
+	return await platformList.call(this, { path: '/webhooks', itemIndex: i, retry: readRetry.call(this, i) }, { returnAll, limit, pageSize });
 }
