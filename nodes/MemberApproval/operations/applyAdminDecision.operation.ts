@@ -1,0 +1,71 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { applyAdminDecision } from '../../../lib/approval';
+import { isObject, readPath, unreadable } from '../items';
+
+const show = { show: { operation: ['applyAdminDecision'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Application Field',
+		name: 'reviewedField',
+		type: 'string',
+		default: 'application',
+		description: 'Dotted path of the field that holds the reviewed application (the output of Review Applications)',
+		displayOptions: show,
+	},
+	{
+		displayName: 'Decision Field',
+		name: 'decisionField',
+		type: 'string',
+		default: 'decision',
+		description:
+			"Dotted path of the field that holds the admin's decision { applicationId, decision, adminId, adminOrgId, comment, decidedAt }; leave empty when the item itself is the decision",
+		displayOptions: show,
+	},
+	{
+		displayName: 'Admin Organization IDs Field',
+		name: 'adminOrgIdsField',
+		type: 'string',
+		default: 'adminOrgIds',
+		description:
+			'Dotted path of the field that lists the organisations the deciding admin administers (an array, or IDs separated by commas); without it the decision is refused',
+		displayOptions: show,
+	},
+];
+
+function orgIds(value: unknown): string[] {
+	if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+	if (typeof value === 'string') return value.split(',').map((v) => v.trim()).filter(Boolean);
+	return [];
+}
+
+/** Applies an admin's approve/reject (SPEC §3), only by an admin of the assigned organisation. */
+export function execute(this: IExecuteFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
+	const now = new Date();
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const json = items[i].json;
+		const reviewedField = this.getNodeParameter('reviewedField', i, 'application') as string;
+		const decisionField = this.getNodeParameter('decisionField', i, 'decision') as string;
+		const adminOrgIdsField = this.getNodeParameter('adminOrgIdsField', i, 'adminOrgIds') as string;
+		const reviewed = readPath(json, reviewedField);
+		const decision = readPath(json, decisionField);
+		if (!isObject(reviewed) || !isObject(decision)) {
+			const missing = !isObject(reviewed) ? reviewedField : decisionField;
+			out.push(
+				unreadable.call(
+					this,
+					i,
+					`第${i + 1}项缺少审批所需的申请或决定 / Item ${i + 1} lacks the application or the decision`,
+					`字段 "${missing}" 应为对象 / The field "${missing}" must be an object`,
+				),
+			);
+			continue;
+		}
+		const adminOrgs = orgIds(readPath(json, adminOrgIdsField));
+		const decided = applyAdminDecision(reviewed, decision, { adminOrgs, now });
+		out.push({ json: decided as IDataObject, pairedItem: { item: i } });
+	}
+	return out;
+}
