@@ -11,4 +11,5 @@ export * from './platform';
 export * from './quota';
 export * from './notify';
 export * from './approval';
+export * from './claims';
 export * from './transfer';
