@@ -147,7 +147,7 @@ function summarySheet(sheet: Worksheet, report: ProgressReport, filler: Filler, 
 	sheet.mergeCells('G2:L2');
 	sheet.getCell('G2').value = `填报时间：${chineseDate(filledAt)}`;
 	sheet.mergeCells(`M2:${lastColumn}2`);
-	sheet.getCell('M2').value = `填报人：${shown(filler.name, unmask ? String : maskName)}　联系电话：${shown(filler.phone, unmask ? String : maskPhone)}`;
+	sheet.getCell('M2').value = `填报人：${shown(filler.name, unmask ? String : maskName)}\u3000联系电话：${shown(filler.phone, unmask ? String : maskPhone)}`;
 	header(sheet, 3, SUMMARY_HEADERS);
 
 	const byCode = new Map(report.cities.map((c) => [c.cityCode, c]));
