@@ -149,6 +149,27 @@ class N8nInstance {
 		});
 	}
 
+	/** Creates the owner account on a new install (false when there already is one). */
+	async setUpOwner(owner) {
+		const response = await fetch(`${this.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(owner),
+		});
+		return response.ok;
+	}
+
+	/** Signs in and returns the session cookie for the /rest API and /types. */
+	async login({ email, password }) {
+		const response = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: email, password }),
+		});
+		if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+		return response.headers.get('set-cookie').split(';')[0];
+	}
+
 	async stop() {
 		if (!this.child || this.child.exitCode !== null) return;
 		this.child.kill('SIGTERM');
@@ -170,4 +191,7 @@ function freePort() {
 	});
 }
 
-module.exports = { N8nInstance, freePort, PACKAGE };
+/** The local demo owner `npm start` creates on a new install. */
+const DEMO_OWNER = { email: 'admin@gonghui.local', firstName: 'Union', lastName: 'IT', password: 'Gonghui-2026' };
+
+module.exports = { N8nInstance, freePort, PACKAGE, DEMO_OWNER };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { cleanApplication } from '../fixtures/applications';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { N8nInstance, freePort } = require('../../scripts/lib/n8n');
+const { N8nInstance, freePort, DEMO_OWNER, PACKAGE } = require('../../scripts/lib/n8n');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -50,7 +50,9 @@ const workflow = {
 };
 
 describe('a real n8n with the package installed from its build', () => {
-	let n8n: { url: string; stop(): Promise<void>; output: string } | undefined;
+	let n8n:
+		| { url: string; stop(): Promise<void>; setUpOwner(o: object): Promise<boolean>; login(o: object): Promise<string> }
+		| undefined;
 	const userFolder = mkdtempSync(path.join(ROOT, '.data', 'e2e-smoke-'));
 
 	beforeAll(async () => {
@@ -64,6 +66,20 @@ describe('a real n8n with the package installed from its build', () => {
 		await n8n?.stop();
 		rmSync(userFolder, { recursive: true, force: true });
 	}, 60000);
+
+	it("shows every node of the package in the editor's node panel", async () => {
+		expect(await n8n!.setUpOwner(DEMO_OWNER)).toBe(true);
+		const cookie = await n8n!.login(DEMO_OWNER);
+		const response = await fetch(`${n8n!.url}/types/nodes.json`, { headers: { cookie } });
+		expect(response.status).toBe(200);
+		const types: Array<{ name: string; displayName: string }> = await response.json();
+		const ours = types.map((t) => t.name).filter((name) => name.startsWith(`${PACKAGE.name}.`) && !name.endsWith('Tool')); // *Tool: the AI-agent variants of usableAsTool
+		const expected = PACKAGE.n8n.nodes.map((file: string) => {
+			const className = path.basename(file, '.node.js');
+			return `${PACKAGE.name}.${className[0].toLowerCase()}${className.slice(1)}`;
+		});
+		expect(ours.sort()).toEqual(expected.sort());
+	});
 
 	it('answers a webhook with the decision of Member Approval', async () => {
 		const response = await fetch(`${n8n!.url}/webhook/smoke-approval`, {
