@@ -83,7 +83,7 @@ describe('FIELD_INVALID: values outside their set or of the wrong type', () => {
 		['applicationId', 42],
 		['submittedAt', 'yesterday'],
 		['submittedAt', 20240510],
-		['idNumber', 440305199001011234],
+		['idNumber', 440305199001011],
 		['workCity', { name: '深圳' }],
 		['employer', '某公司'],
 		['platform', ['美团']],
