@@ -49,6 +49,7 @@ import {
 export const PACKAGE = 'n8n-nodes-gonghui';
 export const ROOT = path.resolve(__dirname, '..', '..');
 
+
 type CredentialMap = Record<string, ICredentialDataDecryptedObject>;
 
 class Registry {
@@ -402,4 +403,5 @@ export function shutdownEngine(): void {
 	Container.get(SSHClientsManager).onShutdown();
 }
 
-afterAll(() => shutdownEngine());
+// Under jest, stop the timers after each test file; benchmarks call shutdownEngine themselves.
+if (typeof afterAll === 'function') afterAll(() => shutdownEngine());
