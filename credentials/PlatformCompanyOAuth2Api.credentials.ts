@@ -7,7 +7,9 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 export class PlatformCompanyOAuth2Api implements ICredentialType {
 	name = 'platformCompanyOAuth2Api';
 
-	displayName = 'Platform Company OAuth2 API (平台企业)';
+	displayName = 'Platform Company (平台企业) OAuth2 API';
+
+	documentationUrl = 'https://datatracker.ietf.org/doc/html/rfc6749#section-4.4';
 
 	extends = ['oAuth2Api'];
 

@@ -18,7 +18,9 @@ import { signRequest } from '../lib/platform/signing';
 export class YueGongHuiApi implements ICredentialType {
 	name = 'yueGongHuiApi';
 
-	displayName = '粤工惠 API (YueGongHui)';
+	displayName = '粤工惠 (YueGongHui) API';
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-gonghui';
 
 	icon = 'file:../nodes/YueGongHui/yueGongHui.svg' as const;
 
@@ -35,6 +37,7 @@ export class YueGongHuiApi implements ICredentialType {
 			displayName: 'App Key',
 			name: 'appKey',
 			type: 'string',
+			typeOptions: { password: true },
 			default: '',
 			required: true,
 		},

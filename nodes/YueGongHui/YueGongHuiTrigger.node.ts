@@ -23,7 +23,7 @@ const PROBLEM_TITLES: Record<string, string> = {
 
 export class YueGongHuiTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: '粤工惠 Trigger (YueGongHui Trigger)',
+		displayName: '粤工惠 (YueGongHui) Trigger',
 		name: 'yueGongHuiTrigger',
 		icon: { light: 'file:yueGongHui.svg', dark: 'file:yueGongHui.dark.svg' },
 		group: ['trigger'],
@@ -31,6 +31,7 @@ export class YueGongHuiTrigger implements INodeType {
 		subtitle: '={{($parameter["events"] || []).join(", ") || "all events"}}',
 		description: 'Starts the workflow when the 粤工惠 platform sends a signed event',
 		defaults: { name: '粤工惠 Trigger' },
+		usableAsTool: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'yueGongHuiApi', required: true }],

@@ -5,7 +5,7 @@ test('the nodes and credentials load from the build with the package name', asyn
 	for (const type of ['n8n-nodes-gonghui.yueGongHui', 'n8n-nodes-gonghui.yueGongHuiTrigger', 'n8n-nodes-gonghui.platformCompany']) {
 		expect(registry.node(type).description.name).toBe(type.split('.')[1]);
 	}
-	expect(registry.credential('yueGongHuiApi').displayName).toBe('粤工惠 API (YueGongHui)');
+	expect(registry.credential('yueGongHuiApi').displayName).toBe('粤工惠 (YueGongHui) API');
 	expect(registry.credential('platformCompanyOAuth2Api').extends).toEqual(['oAuth2Api']);
 });
 

@@ -27,7 +27,6 @@ import { createPlatformServer, DEMO_APP_KEY, DEMO_SECRET, type PlatformServer } 
 import { loadRegistry } from '../helpers/harness';
 
 // n8n's own middlewares: the raw body is read exactly as n8n reads it for webhooks.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { rawBodyReader, parseBody } = require('n8n/dist/middlewares/body-parser') as {
 	rawBodyReader: express.RequestHandler;
 	parseBody(req: express.Request): Promise<void>;
@@ -309,7 +308,7 @@ describe('genuine deliveries', () => {
 describe('subscription at the platform', () => {
 	test('activation subscribes, the platform delivers signed events, deactivation unsubscribes', async () => {
 		host.setParameters({ subscribe: true, events: ['application.submitted'] });
-		const methods = (registry.node(TRIGGER) as INodeType).webhookMethods!.default;
+		const methods = (registry.node(TRIGGER) as INodeType).webhookMethods!.default!;
 
 		const activate = host.hookContext('activate');
 		expect(await methods.checkExists.call(activate)).toBe(false);
@@ -353,7 +352,7 @@ describe('subscription at the platform', () => {
 	});
 
 	test('with subscription off, activation touches nothing at the platform', async () => {
-		const methods = (registry.node(TRIGGER) as INodeType).webhookMethods!.default;
+		const methods = (registry.node(TRIGGER) as INodeType).webhookMethods!.default!;
 		expect(await methods.checkExists.call(host.hookContext('activate'))).toBe(true);
 	});
 });

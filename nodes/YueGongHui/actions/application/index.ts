@@ -4,9 +4,40 @@ import * as decide from './decide.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export const application = resource('application', [
-	{ value: 'getMany', name: 'Get Many', action: 'Get many applications', description: 'List applications, e.g. those pending review', module: getMany },
-	{ value: 'get', name: 'Get', action: 'Get an application', description: 'Get one application by ID', module: get },
-	{ value: 'create', name: 'Create', action: 'Create an application', description: 'Submit an application as the mini program would', module: create },
-	{ value: 'decide', name: 'Decide', action: 'Decide an application', description: 'Record the approval decision; approving creates the member', module: decide },
-]);
+export const application = resource(
+	'application',
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create an application',
+				description: 'Submit an application as the mini program would',
+			},
+			{
+				name: 'Decide',
+				value: 'decide',
+				action: 'Decide an application',
+				description: 'Record the approval decision; approving creates the member',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an application',
+				description: 'Get one application by ID',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many applications',
+				description: 'List applications, e.g. those pending review',
+			},
+		],
+		default: 'getMany',
+	},
+	{ create, decide, get, getMany },
+);

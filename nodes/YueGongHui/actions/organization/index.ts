@@ -4,9 +4,40 @@ import * as get from './get.operation';
 import * as getAdmins from './getAdmins.operation';
 import * as getMany from './getMany.operation';
 
-export const organization = resource('organization', [
-	{ value: 'get', name: 'Get', action: 'Get an organization', description: 'Get one union organisation by ID', module: get },
-	{ value: 'getMany', name: 'Get Many', action: 'Get many organizations', description: 'List union organisations by city, type or USCI', module: getMany },
-	{ value: 'create', name: 'Create', action: 'Create an organization', description: 'Register a newly established union', module: create },
-	{ value: 'getAdmins', name: 'Get Admins', action: 'Get the admins of an organization', description: 'The administrators of a union organisation', module: getAdmins },
-]);
+export const organization = resource(
+	'organization',
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create an organization',
+				description: 'Register a newly established union',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an organization',
+				description: 'Get one union organisation by ID',
+			},
+			{
+				name: 'Get Admins',
+				value: 'getAdmins',
+				action: 'Get the admins of an organization',
+				description: 'The administrators of a union organisation',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many organizations',
+				description: 'List union organisations by city, type or USCI',
+			},
+		],
+		default: 'get',
+	},
+	{ create, get, getAdmins, getMany },
+);

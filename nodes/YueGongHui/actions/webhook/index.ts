@@ -3,8 +3,34 @@ import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as getMany from './getMany.operation';
 
-export const webhook = resource('webhook', [
-	{ value: 'create', name: 'Create', action: 'Create a webhook subscription', description: 'Subscribe a URL to platform events', module: create },
-	{ value: 'getMany', name: 'Get Many', action: 'Get many webhook subscriptions', description: 'List the webhook subscriptions', module: getMany },
-	{ value: 'delete', name: 'Delete', action: 'Delete a webhook subscription', description: 'Remove a webhook subscription', module: del },
-]);
+export const webhook = resource(
+	'webhook',
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a webhook subscription',
+				description: 'Subscribe a URL to platform events',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a webhook subscription',
+				description: 'Remove a webhook subscription',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many webhook subscriptions',
+				description: 'List the webhook subscriptions',
+			},
+		],
+		default: 'getMany',
+	},
+	{ create, delete: del, getMany },
+);
