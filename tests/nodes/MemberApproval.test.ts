@@ -5,12 +5,12 @@ import { application, EMPLOYER_USCI, residentId } from '../lib/approval/fixtures
 
 const TYPE = 'n8n-nodes-gonghui.memberApproval';
 
-function review(items: IDataObject[], parameters: IDataObject = {}, continueOnFail = false) {
-	return runNode({ type: TYPE, parameters: { operation: 'reviewApplications', ...parameters }, continueOnFail }, items);
+function review(items: object[], parameters: IDataObject = {}, continueOnFail = false) {
+	return runNode({ type: TYPE, parameters: { operation: 'reviewApplications', ...parameters }, continueOnFail }, items as IDataObject[]);
 }
 
-function decide(items: IDataObject[], parameters: IDataObject = {}, continueOnFail = false) {
-	return runNode({ type: TYPE, parameters: { operation: 'applyAdminDecision', ...parameters }, continueOnFail }, items);
+function decide(items: object[], parameters: IDataObject = {}, continueOnFail = false) {
+	return runNode({ type: TYPE, parameters: { operation: 'applyAdminDecision', ...parameters }, continueOnFail }, items as IDataObject[]);
 }
 
 const codes = (json: IDataObject) => (json.reasons as Array<{ code: string }>).map((r) => r.code);
