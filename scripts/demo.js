@@ -66,7 +66,7 @@ async function main() {
 	console.log(`${name}: platform answered ${reply.status}`);
 	const { maskText } = require(path.join(root, 'dist', 'lib'));
 	const body = reply.body ?? {};
-	console.log(maskText(JSON.stringify(body, null, 2), { names: [body.name].filter(Boolean) }).slice(0, 1500));
+	console.log(maskText(JSON.stringify(body, null, 2), { names: body.idNumber ? [body.name] : [] }).slice(0, 1500));
 	console.log(`\nThe platform now sends the signed event to n8n; watch the executions in the editor and ${platformUrl}/sinks/messages.`);
 }
 
