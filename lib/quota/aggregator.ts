@@ -30,7 +30,7 @@ export interface ProgressAggregator {
 	add(member: ProgressMemberRecord | Record<string, unknown>): boolean;
 	/** Adds surveyed counts (from the roster survey) per city and group. */
 	addSurvey(rows: Array<{ cityCode?: string; city?: string; group?: string; surveyed?: number }>): void;
-	/** Counts a newly established union (enterprise or platform-enterprise kinds count as 新建企业工会). */
+	/** Counts a newly established union (enterprise, platform-enterprise and dispatch-agency unions count as 新建企业工会, as the platform counts them). */
 	addOrganization(org: { cityCode?: string; type?: string }): boolean;
 	/** How many members were counted and left out so far. */
 	readonly counted: number;
@@ -46,7 +46,7 @@ const FIELDS = 4; // surveyed, joined, platformRegistered, enrolled
 const GROUP_INDEX = new Map<string, number>(WORKER_GROUPS.map((g, i) => [g, i]));
 const CITY_INDEX = new Map<string, number>(CITY_CODES.map((c, i) => [c, i]));
 const MAX_ISSUES = 20;
-const ENTERPRISE_KINDS = new Set(['enterprise', 'platform_enterprise']);
+const ENTERPRISE_KINDS = new Set(['enterprise', 'platform_enterprise', 'dispatch_agency']);
 
 /**
  * Counts raw member records one at a time, in constant memory, so the platform's members (1.2
