@@ -111,7 +111,7 @@ class N8nInstance {
 		}
 	}
 
-	/** Imports workflow JSON objects (each with an `id`) and marks them active for the next start. */
+	/** Imports workflow JSON objects (each with an `id`) and marks every workflow active for the next start. */
 	importWorkflows(workflows, { activate = true } = {}) {
 		const dir = path.join(this.userFolder, 'import-workflows');
 		fs.rmSync(dir, { recursive: true, force: true });
@@ -119,9 +119,7 @@ class N8nInstance {
 		workflows.forEach((workflow, i) => fs.writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(workflow)));
 		this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 		fs.rmSync(dir, { recursive: true, force: true });
-		if (activate) {
-			for (const workflow of workflows) this.cli(['update:workflow', `--id=${workflow.id}`, '--active=true']);
-		}
+		if (activate) this.cli(['update:workflow', '--all', '--active=true']);
 	}
 
 	/** Starts n8n and resolves once the editor is accessible. */
