@@ -13,3 +13,4 @@ export * from './aliyun';
 export * from './masking';
 export * from './messages';
 export * from './multipart';
+export * from './url';

@@ -24,10 +24,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.sinks.clear());
 
-async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
 	const payload = Buffer.isBuffer(body) ? body : typeof body === 'string' ? body : JSON.stringify(body);
 	const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
-	return { status: res.status, json: await res.json() };
+	return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
 const wecom = (body: unknown, key = DEMO_WECOM_KEY) => post(`/sinks/wecom/cgi-bin/webhook/send?key=${encodeURIComponent(key)}`, body);
@@ -130,7 +130,7 @@ describe('Aliyun SMS sink', () => {
 		});
 	const send = async (request: ReturnType<typeof sms>) => {
 		const res = await fetch(request.url, { method: 'POST', headers: request.headers });
-		return { status: res.status, json: (await res.json()) as any };
+		return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 	};
 
 	it('accepts a correctly signed SendSms and keeps the template values', async () => {
