@@ -15,6 +15,7 @@ import { CITY_OPTIONS } from '../YueGongHui/helpers/vocabulary';
 interface Settings {
 	maxRetries: number;
 	retryDelayMs: number;
+	pageSize: number;
 }
 
 export class PlatformCompany implements INodeType {
@@ -115,6 +116,14 @@ export class PlatformCompany implements INodeType {
 						default: 500,
 						description: 'Delay before the first retry; it doubles with each further retry',
 					},
+					{
+						displayName: 'Page Size',
+						name: 'pageSize',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 500 },
+						default: 100,
+						description: 'Workers asked for per request; Return All follows the cursor page by page',
+					},
 				],
 			},
 		],
@@ -130,6 +139,7 @@ export class PlatformCompany implements INodeType {
 				const settings: Settings = {
 					maxRetries: Number(options.maxRetries ?? 3),
 					retryDelayMs: Number(options.retryDelayMs ?? 500),
+					pageSize: Math.max(1, Math.min(500, Number(options.pageSize ?? 100))),
 				};
 				let results: IDataObject[];
 				if (operation === 'lookupEmployment') results = [await lookupEmployment.call(this, i, settings)];
@@ -168,7 +178,8 @@ async function lookupEmployment(this: IExecuteFunctions, i: number, settings: Se
 		qs: { idNumber },
 		itemIndex: i,
 		acceptStatuses: [404],
-		...settings,
+		maxRetries: settings.maxRetries,
+		retryDelayMs: settings.retryDelayMs,
 	});
 	const idNumberMasked = maskIdNumber(idNumber);
 	if (response.statusCode === 404) {
@@ -180,7 +191,8 @@ async function lookupEmployment(this: IExecuteFunctions, i: number, settings: Se
 }
 
 async function rosterCounts(this: IExecuteFunctions, i: number, settings: Settings): Promise<IDataObject[]> {
-	const response = await companyRequest.call(this, { path: '/roster/counts', itemIndex: i, ...settings });
+	const { maxRetries, retryDelayMs } = settings;
+	const response = await companyRequest.call(this, { path: '/roster/counts', itemIndex: i, maxRetries, retryDelayMs });
 	return (response.body.counts as IDataObject[] | undefined) ?? [];
 }
 
@@ -191,10 +203,11 @@ async function roster(this: IExecuteFunctions, i: number, settings: Settings): P
 	const workers: IDataObject[] = [];
 	let cursor: string | null = null;
 	do {
-		const qs: IDataObject = { limit: Math.min(500, limit - workers.length) };
+		const qs: IDataObject = { limit: Math.min(settings.pageSize, limit - workers.length) };
 		if (cityCode) qs.cityCode = cityCode;
 		if (cursor) qs.cursor = cursor;
-		const page = (await companyRequest.call(this, { path: '/roster', qs, itemIndex: i, ...settings })).body;
+		const { maxRetries, retryDelayMs } = settings;
+		const page = (await companyRequest.call(this, { path: '/roster', qs, itemIndex: i, maxRetries, retryDelayMs })).body;
 		workers.push(...((page.items as IDataObject[]) ?? []));
 		cursor = (page.nextCursor as string | null) ?? null;
 	} while (cursor && workers.length < limit);

@@ -34,13 +34,16 @@ export interface CompanyResponse {
 
 function statusOf(error: unknown): number | undefined {
 	const e = error as { httpCode?: unknown; cause?: { response?: { status?: unknown } }; response?: { status?: unknown } };
+	// The token endpoint refused the client: n8n's OAuth2 client reports it as EAUTH.
+	if (e.httpCode === 'EAUTH') return 401;
 	const status = Number(e.cause?.response?.status ?? e.response?.status ?? e.httpCode);
 	return Number.isInteger(status) && status >= 100 ? status : undefined;
 }
 
+/** The response body: n8n's NodeApiError keeps it in context.data. */
 function bodyOf(error: unknown): unknown {
-	const e = error as { cause?: { response?: { data?: unknown } }; response?: { data?: unknown } };
-	return e.cause?.response?.data ?? e.response?.data;
+	const e = error as { context?: { data?: unknown }; cause?: { response?: { data?: unknown } }; response?: { data?: unknown } };
+	return e.context?.data ?? e.cause?.response?.data ?? e.response?.data;
 }
 
 export async function companyRequest(this: IExecuteFunctions, request: CompanyRequest): Promise<CompanyResponse> {
