@@ -74,12 +74,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, 
 	return options;
 }
 
+/** "seeding 300000/1200000 (25%)…" at every 5 % and at the end. */
 function progressPrinter(write: (line: string) => void) {
-	let shown = -1;
+	let step = 0;
 	return (done: number, total: number) => {
 		const percent = Math.floor((done / total) * 100);
-		if (done < total && percent < shown + 5) return;
-		shown = percent;
+		if (done < total && Math.floor(percent / 5) <= step) return;
+		step = Math.floor(percent / 5);
 		write(`seeding ${done}/${total} (${percent}%)…`);
 	};
 }

@@ -48,7 +48,7 @@ CREATE TABLE members (
 	seq INTEGER PRIMARY KEY,
 	member_id TEXT NOT NULL UNIQUE,
 	name TEXT NOT NULL,
-	id_number TEXT NOT NULL UNIQUE,
+	id_number TEXT NOT NULL,
 	phone TEXT NOT NULL,
 	grp TEXT NOT NULL,
 	employment_relation TEXT NOT NULL,
@@ -64,10 +64,12 @@ CREATE TABLE members (
 	created_at TEXT NOT NULL,
 	updated_at TEXT NOT NULL
 );
+-- Membership is registered in one place only: one member per ID number.
+CREATE UNIQUE INDEX members_id_number ON members (id_number);
 CREATE INDEX members_org ON members (org_id);
 CREATE INDEX members_city ON members (city_code);
 CREATE INDEX members_employer ON members (employer_usci COLLATE NOCASE);
-CREATE INDEX members_progress ON members (joined_at, city_code, grp, real_name_registered);
+CREATE INDEX members_progress ON members (city_code, grp, joined_at, real_name_registered);
 
 CREATE TABLE applications (
 	seq INTEGER PRIMARY KEY,
@@ -244,9 +246,9 @@ CREATE TABLE company_workers (
 	employer_name TEXT NOT NULL,
 	employer_usci TEXT NOT NULL,
 	employer_union_org_id TEXT,
-	since TEXT NOT NULL,
-	UNIQUE (company_id, id_number)
+	since TEXT NOT NULL
 );
+CREATE UNIQUE INDEX company_workers_person ON company_workers (company_id, id_number);
 CREATE INDEX company_workers_city ON company_workers (company_id, city_code);
 
 CREATE TABLE oauth_tokens (
@@ -254,6 +256,19 @@ CREATE TABLE oauth_tokens (
 	company_id TEXT NOT NULL,
 	expires_ms INTEGER NOT NULL
 );
+`,
+	},
+	{
+		version: 2,
+		name: 'members first enrolment, for the progress counts',
+		// The progress report counts enrolled members per city and group; keeping each member's
+		// first enrolment beside them makes that one index scan instead of a join (1.2 M members).
+		sql: `
+ALTER TABLE members ADD COLUMN first_enrolled_at TEXT;
+UPDATE members SET first_enrolled_at = (SELECT MIN(enrolled_at) FROM enrolments e WHERE e.member_id = members.member_id);
+DROP INDEX members_progress;
+-- City and group first: the GROUP BY reads the index in order instead of sorting a million rows.
+CREATE INDEX members_progress ON members (city_code, grp, joined_at, real_name_registered, first_enrolled_at);
 `,
 	},
 ];

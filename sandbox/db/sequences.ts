@@ -1,14 +1,13 @@
-import type { Db } from './open';
+import { prepared, type Db } from './open';
 
 /** Reserves `count` consecutive numbers of a named sequence; returns the first. */
 export function reserve(db: Db, name: string, count = 1): number {
-	const row = db
-		.prepare(
+	const row = prepared(
+		db,
 			`INSERT INTO sequences (name, value) VALUES (?, ?)
 			 ON CONFLICT (name) DO UPDATE SET value = value + excluded.value
 			 RETURNING value`,
-		)
-		.get(name, count) as { value: number };
+	).get(name, count) as { value: number };
 	return row.value - count + 1;
 }
 

@@ -1,5 +1,5 @@
 import { normalizeTimestamp } from '../clock';
-import type { Db } from '../db/open';
+import { prepared, type Db } from '../db/open';
 import { nextId } from '../db/sequences';
 import { pageQuery, toPage } from '../http/pagination';
 import { problems } from '../http/problem';
@@ -35,10 +35,15 @@ function enrolmentJson(row: EnrolmentRow) {
  */
 export function insertEnrolment(db: Db, memberId: string, idNumber: string, planId: string, enrolledAt: string, stamp: string): string {
 	const enrolmentId = nextId(db, 'enrolment', 'EN', 8);
-	db.prepare(
+	prepared(
+		db,
 		`INSERT INTO enrolments (enrolment_id, member_id, id_number, plan_id, enrolled_at, version, created_at)
 		 VALUES (?, ?, ?, ?, ?, 1, ?)`,
 	).run(enrolmentId, memberId, idNumber, planId, enrolledAt, stamp);
+	prepared(
+		db,
+		'UPDATE members SET first_enrolled_at = ? WHERE member_id = ? AND (first_enrolled_at IS NULL OR first_enrolled_at > ?)',
+	).run(enrolledAt, memberId, enrolledAt);
 	return enrolmentId;
 }
 

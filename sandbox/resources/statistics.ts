@@ -13,39 +13,28 @@ type Counts = Map<string, number>;
 const key = (cityCode: string, group: string) => `${cityCode}/${group}`;
 
 export function statisticsOperations({ db, clock, now }: Deps): Operations {
-	function countBy(sql: string, ...args: unknown[]): { first: Counts; second: Counts } {
-		const first: Counts = new Map();
-		const second: Counts = new Map();
-		for (const row of db.prepare(sql).all(...args) as Array<{ city_code: string; grp: string; a: number; b: number | null }>) {
-			first.set(key(row.city_code, row.grp), row.a);
-			second.set(key(row.city_code, row.grp), row.b ?? 0);
-		}
-		return { first, second };
-	}
-
 	return {
 		getProgress({ query }) {
 			const asOf = String(query.asOf ?? todayInChina(new Date(clock())));
 			const since = String(query.since);
 			if (since > asOf) throw problems.validation([{ field: 'since', message: 'must not be after asOf' }]);
 			const end = nextChinaDay(asOf);
-			const joined = countBy(
-				`SELECT city_code, grp, COUNT(*) AS a, SUM(real_name_registered) AS b FROM members
-				 WHERE joined_at >= ? AND joined_at < ? GROUP BY city_code, grp`,
-				since,
-				end,
-			);
-			const enrolled = countBy(
-				`SELECT m.city_code, m.grp, COUNT(DISTINCT m.member_id) AS a, NULL AS b FROM members m
-				 JOIN enrolments e ON e.member_id = m.member_id
-				 WHERE m.joined_at >= ? AND m.joined_at < ? AND e.enrolled_at < ? GROUP BY m.city_code, m.grp`,
-				since,
-				end,
-				end,
-			);
+			// One pass over the covering index members_progress.
+			const rows = db
+				.prepare(
+					`SELECT city_code, grp, COUNT(*) AS joined, SUM(real_name_registered) AS registered,
+						SUM(first_enrolled_at IS NOT NULL AND first_enrolled_at < ?) AS enrolled
+					 FROM members WHERE joined_at >= ? AND joined_at < ? GROUP BY city_code, grp`,
+				)
+				.all(end, since, end) as Array<{ city_code: string; grp: string; joined: number; registered: number; enrolled: number }>;
+			const joined = new Map(rows.map((r) => [key(r.city_code, r.grp), r]));
 			const week = (db.prepare('SELECT MAX(week_of) AS week FROM survey_counts WHERE week_of <= ?').get(asOf) as { week: string | null })
 				.week;
-			const surveyed = countBy('SELECT city_code, grp, surveyed AS a, NULL AS b FROM survey_counts WHERE week_of = ?', week ?? '');
+			const surveyed: Counts = new Map(
+				(db.prepare('SELECT city_code, grp, surveyed FROM survey_counts WHERE week_of = ?').all(week ?? '') as Array<{ city_code: string; grp: string; surveyed: number }>).map(
+					(r) => [key(r.city_code, r.grp), r.surveyed],
+				),
+			);
 			const unions = new Map(
 				(
 					db
@@ -60,10 +49,10 @@ export function statisticsOperations({ db, clock, now }: Deps): Operations {
 			const cities = CITIES.map((city) => {
 				const groups = WORKER_GROUPS.map((group) => ({
 					group,
-					surveyed: surveyed.first.get(key(city.cityCode, group)) ?? 0,
-					joined: joined.first.get(key(city.cityCode, group)) ?? 0,
-					platformRegistered: joined.second.get(key(city.cityCode, group)) ?? 0,
-					enrolled: enrolled.first.get(key(city.cityCode, group)) ?? 0,
+					surveyed: surveyed.get(key(city.cityCode, group)) ?? 0,
+					joined: joined.get(key(city.cityCode, group))?.joined ?? 0,
+					platformRegistered: joined.get(key(city.cityCode, group))?.registered ?? 0,
+					enrolled: joined.get(key(city.cityCode, group))?.enrolled ?? 0,
 				}));
 				return {
 					cityCode: city.cityCode,

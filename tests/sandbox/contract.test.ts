@@ -242,6 +242,12 @@ describe('statistics', () => {
 		for (const city of progress.body.cities) {
 			for (const g of city.groups) expect(g.platformRegistered).toBeLessThanOrEqual(g.joined);
 		}
+		const enrolled = progress.body.cities.flatMap((c: { groups: Array<{ enrolled: number }> }) => c.groups).reduce((s: number, g: { enrolled: number }) => s + g.enrolled, 0);
+		const expected = platform.db
+			.prepare("SELECT COUNT(DISTINCT m.member_id) AS n FROM members m JOIN enrolments e ON e.member_id = m.member_id WHERE m.joined_at >= '2019-01-01' AND m.joined_at < '2023-01-01' AND e.enrolled_at < '2023-01-01'")
+			.get() as { n: number };
+		expect(enrolled).toBe(expected.n);
+		expect(enrolled).toBeGreaterThan(0);
 		expect(progress.body.surveyWeekOf).toBe('2022-10-31');
 		expectContract(await api.get('/statistics/progress?asOf=2022-02-30'), 400);
 	});
