@@ -80,8 +80,12 @@ export function namesFromFields(record: unknown, depth = 3): string[] {
 			for (const inner of v) walk(inner, level + 1);
 			return;
 		}
-		for (const [key, inner] of Object.entries(v as Record<string, unknown>)) {
+		const record = v as Record<string, unknown>;
+		// An organisation's own record (it has a credit code or an org ID and no person's ID number).
+		const isOrganisation = ('usci' in record || 'orgId' in record) && !('idNumber' in record) && !('memberId' in record);
+		for (const [key, inner] of Object.entries(record)) {
 			if (ORGANISATION_FIELDS.has(key)) continue;
+			if (isOrganisation && key === 'name') continue;
 			if (typeof inner === 'string' && fields.has(key.toLowerCase()) && looksLikePersonName(inner)) found.add(inner.trim());
 			else if (inner && typeof inner === 'object') walk(inner, level + 1);
 		}

@@ -87,8 +87,9 @@ export interface AcquireOptions {
  * key are taken in turn; the state lives in this process.
  */
 export class Pacer {
-	private readonly sent = new Map<string, number[]>();
+	private readonly sent = new Map<string, { times: number[]; keepMs: number }>();
 	private readonly queues = new Map<string, Promise<unknown>>();
+	private takes = 0;
 
 	constructor(private readonly clockOf: () => Clock = getClock) {}
 
@@ -106,7 +107,19 @@ export class Pacer {
 
 	/** The recorded send times of a key (for inspection and tests). */
 	history(key: string): number[] {
-		return [...(this.sent.get(key) ?? [])];
+		return [...(this.sent.get(key)?.times ?? [])];
+	}
+
+	/** How many keys hold a history (keys whose windows have all passed are dropped now and then). */
+	get size(): number {
+		return this.sent.size;
+	}
+
+	private sweep(now: number): void {
+		for (const [key, entry] of this.sent) {
+			const last = entry.times[entry.times.length - 1] ?? -Infinity;
+			if (now - last >= entry.keepMs) this.sent.delete(key);
+		}
 	}
 
 	reset(): void {
@@ -119,13 +132,14 @@ export class Pacer {
 		const margin = options.marginMs ?? 0;
 		const longest = Math.max(0, ...rules.map((r) => r.windowMs + margin));
 		let waited = 0;
+		if (++this.takes % 1024 === 0) this.sweep(clock.now());
 		for (;;) {
 			const now = clock.now();
-			const times = (this.sent.get(key) ?? []).filter((t) => now - t < longest);
+			const times = (this.sent.get(key)?.times ?? []).filter((t) => now - t < longest);
 			const wait = paceWait(times, rules, now, margin);
 			if (wait <= 0) {
 				times.push(now);
-				this.sent.set(key, times);
+				this.sent.set(key, { times, keepMs: longest });
 				return waited;
 			}
 			if (options.maxWaitMs !== undefined && waited + wait > options.maxWaitMs) {

@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	NodeConnectionTypes,
 	NodeOperationError,
 	type IDataObject,
@@ -77,7 +78,7 @@ export class UnionNotify implements INodeType {
 					});
 					continue;
 				}
-				if (error instanceof NodeOperationError || (error as { name?: string }).name === 'NodeApiError') throw error;
+				if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
 				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 			}
 		}

@@ -41,6 +41,7 @@ describe('masking of message texts', () => {
 			cityName: '深圳',
 		};
 		expect(namesFromFields(item).sort()).toEqual(['Li Lei', '欧阳娜娜', '王五'].sort());
+		expect(namesFromFields({ orgId: 'ORG-1', usci: '91440300MA5XXXXX0X', name: '美团工会', contactName: '赵六' })).toEqual(['赵六']);
 	});
 
 	it('reads a typed list of names', () => {

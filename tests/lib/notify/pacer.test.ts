@@ -72,3 +72,15 @@ describe('Pacer with a fake clock', () => {
 		expect(await pacer.acquire('m', ROBOT_RATE_RULES, { marginMs: 1000 })).toBe(MIN + 1000);
 	});
 });
+
+describe('Pacer memory', () => {
+	it('forgets keys whose windows have all passed', async () => {
+		const clock = new FakeClock(0);
+		const pacer = new Pacer(() => clock);
+		for (let n = 0; n < 1023; n++) await pacer.acquire(`sms:${n}`, SMS_RATE_RULES);
+		expect(pacer.size).toBe(1023);
+		clock.advance(24 * 60 * MIN);
+		await pacer.acquire('sms:new', SMS_RATE_RULES);
+		expect(pacer.size).toBe(1);
+	});
+});
