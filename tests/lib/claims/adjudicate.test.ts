@@ -1,4 +1,4 @@
-import { adjudicateClaim, findUnmaskedPersonalData, formatFen } from '../../../lib';
+import { adjudicateClaim, findUnmaskedPersonalData, formatFen, type MutualAidPlan } from '../../../lib';
 import { baseClaim, claimWith, codes, invoice } from './fixtures';
 
 const OUTPUT_FIELDS = ['outcome', 'planId', 'countedFen', 'tierFen', 'payoutFen', 'paidInPlanAfterFen', 'remainingCapAfterFen', 'reasons', 'lines', 'deadlines', 'explanation'];
@@ -151,7 +151,7 @@ describe('malformed claims are rejected with CLAIM_INVALID, never thrown', () =>
 	});
 
 	it('an unusable plan set sends the claim to review rather than judging by it', () => {
-		const decision = adjudicateClaim(baseClaim(), { plans: [{ planId: 'X' } as any] });
+		const decision = adjudicateClaim(baseClaim(), { plans: [{ planId: 'X' } as unknown as MutualAidPlan] });
 		expect(decision.outcome).toBe('manual_review');
 		expect(codes(decision)).toEqual(['PLANS_INVALID']);
 		expect(decision.reasons[0].message).toContain('plans[0].coverageStart');

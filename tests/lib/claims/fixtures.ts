@@ -1,7 +1,33 @@
 import { addDays, planForDate } from '../../../lib';
 
+export interface HistoryFixture {
+	paidInPlanFen?: number;
+	paidForAccidentFen?: number;
+	countedForAccidentFen?: number;
+	countedInvoiceKeys?: string[];
+}
+
+/** A claim as a form sends it: well-formed here, freely damaged by the tests. */
+export interface ClaimFixture {
+	[key: string]: unknown;
+	claimId: string;
+	submittedAt: string;
+	member: {
+		[key: string]: unknown;
+		name?: string;
+		isUnionMember: boolean;
+		enrolments: { planId: string; enrolledAt: string }[];
+	};
+	accident: { [key: string]: unknown; date: string; diagnoses: string[] };
+	hospital?: Record<string, unknown> | null;
+	invoices: Record<string, unknown>[];
+	documents: Record<string, unknown>;
+	payee: { name: string; bankAccount: string };
+	history?: HistoryFixture;
+}
+
 /** A well-formed, payable claim under GD-NEWFORM-2022, and a way to vary it. */
-export function baseClaim(): Record<string, any> {
+export function baseClaim(): ClaimFixture {
 	return {
 		claimId: 'CLM-2022-0001',
 		submittedAt: '2022-03-20T10:00:00+08:00',
@@ -25,13 +51,13 @@ export function baseClaim(): Record<string, any> {
 type Patch = Record<string, unknown>;
 
 /** `baseClaim()` with dotted-path overrides: `{ 'member.isUnionMember': false }`; `undefined` deletes. */
-export function claimWith(patch: Patch, claim: Record<string, any> = baseClaim()): Record<string, any> {
+export function claimWith(patch: Patch, claim: ClaimFixture = baseClaim()): ClaimFixture {
 	for (const [path, value] of Object.entries(patch)) {
 		const parts = path.split('.');
-		let target = claim;
+		let target = claim as Record<string, unknown>;
 		for (const part of parts.slice(0, -1)) {
 			target[part] ??= {};
-			target = target[part];
+			target = target[part] as Record<string, unknown>;
 		}
 		const last = parts[parts.length - 1];
 		if (value === undefined) delete target[last];
@@ -52,7 +78,7 @@ export function codes(decision: { reasons: { code: string }[] }): string[] {
 }
 
 /** A payable claim for an accident on `date`, enrolled the day before its plan began, filed ten days on. */
-export function accidentOn(date: string, patch: Patch = {}): Record<string, any> {
+export function accidentOn(date: string, patch: Patch = {}): ClaimFixture {
 	const plan = planForDate(date);
 	const claim = baseClaim();
 	if (plan) claim.member.enrolments = [{ planId: plan.planId, enrolledAt: `${addDays(plan.coverageStart, -1)}T09:00:00+08:00` }];

@@ -39,7 +39,7 @@ describe('eligible hospitals (附件4 第五条（五）)', () => {
 		[{ ...good, level: '未定级', ownership: 'private' }, 'not_eligible'],
 		[null, 'unknown'],
 	])('%o → %s', (hospital, status) => {
-		expect(checkHospital(hospital as any, 2).status).toBe(status);
+		expect(checkHospital(hospital as Parameters<typeof checkHospital>[0], 2).status).toBe(status);
 	});
 });
 

@@ -86,7 +86,8 @@ describe('loadPlans: users add plans as JSON', () => {
 		]);
 	});
 
-	const broken: [string, (p: any) => void, string, string][] = [
+	type PlanJson = ReturnType<typeof plan2026>;
+	const broken: [string, (p: PlanJson) => void, string, string][] = [
 		['tiers with a gap', (p) => (p.tiers[1].fromFen = 50002), 'plans[0].tiers[1].fromFen', '空档'],
 		['overlapping tiers', (p) => (p.tiers[2].fromFen = 150000), 'plans[0].tiers[2].fromFen', '重叠'],
 		['a tier ending before it starts', (p) => (p.tiers[0].toFen = 10000), 'plans[0].tiers[0].toFen', '不能小于'],

@@ -123,7 +123,7 @@ describe('invariants (fast-check)', () => {
 		fc.assert(
 			fc.property(claimArb, fc.string(), fc.anything(), (claim, key, value) => {
 				const damaged = structuredClone(claim);
-				const target = [damaged, damaged.member, damaged.accident, damaged.invoices[0] ?? damaged, damaged.hospital][key.length % 5];
+				const target = [damaged, damaged.member, damaged.accident, damaged.invoices[0] ?? damaged, damaged.hospital ?? damaged][key.length % 5] as Record<string, unknown>;
 				target[['date', 'selfPaidInScopeFen', 'level', 'enrolments', 'diagnoses', key][key.length % 6]] = value;
 				const d = adjudicateClaim(damaged);
 				expect(['approved', 'rejected', 'pending_documents', 'manual_review', 'below_threshold']).toContain(d.outcome);

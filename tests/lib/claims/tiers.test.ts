@@ -1,5 +1,5 @@
 import { adjudicateClaim, BUILT_IN_PLANS, computePayout, planById, tierFor } from '../../../lib';
-import { claimWith, codes, invoice } from './fixtures';
+import { claimWith, codes, invoice, type HistoryFixture } from './fixtures';
 
 const plan = planById('GD-NEWFORM-2022')!;
 
@@ -52,7 +52,7 @@ describe('tiers on one accident’s counted amount (附件4 第五条（二）)'
 
 describe('top-ups across claims of one accident (第八条, SPEC §6 Decision)', () => {
 	/** What the platform records after a decision, for the next claim of the same accident. */
-	function nextHistory(previous: ReturnType<typeof adjudicateClaim>, history: any, newKeys: string[]) {
+	function nextHistory(previous: ReturnType<typeof adjudicateClaim>, history: HistoryFixture | undefined, newKeys: string[]): HistoryFixture {
 		return {
 			paidInPlanFen: previous.paidInPlanAfterFen,
 			paidForAccidentFen: (history?.paidForAccidentFen ?? 0) + previous.payoutFen,
@@ -72,7 +72,7 @@ describe('top-ups across claims of one accident (第八条, SPEC §6 Decision)',
 			[500000, 'approved', 1070000, 100000],
 			[500000, 'below_threshold', 1570000, 0],
 		];
-		let history: any = undefined;
+		let history: HistoryFixture | undefined = undefined;
 		let paidForAccident = 0;
 		for (const [fen, outcome, counted, payout] of steps) {
 			const inv = invoice(fen, '2022-04-01');
