@@ -16,6 +16,8 @@ import { explainCompanyProblem } from './problems';
 
 export const CREDENTIAL = 'platformCompanyOAuth2Api';
 
+const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN'];
+
 export interface CompanyRequest {
 	method?: IHttpRequestMethods;
 	path: string;
@@ -65,7 +67,8 @@ export async function companyRequest(this: IExecuteFunctions, request: CompanyRe
 				const raw = bodyOf(error);
 				return { statusCode: status, body: ((typeof raw === 'string' ? safeJson(raw) : raw) as IDataObject) ?? {} };
 			}
-			const retryable = status === undefined ? false : status === 429 || status >= 500;
+			const networkFailure = NETWORK_CODES.includes(String((error as { httpCode?: unknown }).httpCode));
+			const retryable = status === undefined ? networkFailure : status === 429 || status >= 500;
 			if (retryable && attempt < request.maxRetries) {
 				await sleep(Math.min(request.retryDelayMs * 2 ** attempt, 30_000));
 				continue;
