@@ -18,3 +18,15 @@ export {
 } from './progress';
 export { createProgressAggregator, type ProgressAggregator, type AggregatorOptions, type ProgressMemberRecord } from './aggregator';
 export * from './report';
+export {
+	mergeRosters,
+	compareSurveys,
+	surveyMarkdown,
+	surveyWeekOf,
+	type RosterEntry,
+	type RosterSurvey,
+	type SurveyCount,
+	type SurveyComparison,
+	type CityChange,
+	type GroupChange,
+} from './survey';
