@@ -145,3 +145,35 @@ describe('command line', () => {
 		expect(() => parseArgs(['--colour'])).toThrow(/Unknown option/);
 	});
 });
+
+describe('schema migrations', () => {
+	test('a database made with the first schema is brought up to date, its data kept', async () => {
+		const { mkdtempSync, rmSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const { join } = await import('node:path');
+		const Database = (await import('better-sqlite3')).default;
+		const { MIGRATIONS } = await import('../../sandbox/db/migrations');
+		const dir = mkdtempSync(join(tmpdir(), 'platform-migrate-'));
+		const file = join(dir, 'old.sqlite');
+		try {
+			const old = new Database(file);
+			old.exec(MIGRATIONS[0].sql);
+			old.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL); INSERT INTO schema_migrations VALUES (1, 'initial', '')");
+			old.exec(`INSERT INTO organizations (org_id, type, city_code, name, established_at, created_at, updated_at) VALUES ('FED-440300', 'city_newform_federation', '440300', '深圳', 'x', 'x', 'x');
+				INSERT INTO members (member_id, name, id_number, phone, grp, employment_relation, city_code, org_id, joined_at, created_at, updated_at)
+				VALUES ('M1', '张三', '11010519491231002X', '13800138000', 'courier', 'civil', '440300', 'FED-440300', '2022-01-01T00:00:00.000+08:00', 'x', 'x');
+				INSERT INTO enrolments (enrolment_id, member_id, id_number, plan_id, enrolled_at, created_at) VALUES
+				('E2', 'M1', '11010519491231002X', 'GD-NEWFORM-2023', '2023-01-02T00:00:00.000+08:00', 'x'),
+				('E1', 'M1', '11010519491231002X', 'GD-NEWFORM-2022', '2022-02-01T00:00:00.000+08:00', 'x');`);
+			old.close();
+			const upgraded = openDatabase(file);
+			expect(upgraded.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+			expect(upgraded.prepare('SELECT first_enrolled_at FROM members').get()).toEqual({ first_enrolled_at: '2022-02-01T00:00:00.000+08:00' });
+			upgraded.close();
+			// Opening again changes nothing.
+			openDatabase(file).close();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
