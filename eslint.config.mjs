@@ -22,6 +22,11 @@ export default tseslint.config(
 		rules: { ...communityNodes.configs.recommendedWithoutN8nCloudSupport.rules },
 	},
 	{
+		// A trigger has nothing to execute as an AI tool; n8n's own triggers are not tools either.
+		files: ['nodes/**/*Trigger.node.ts'],
+		rules: { '@n8n/community-nodes/node-usable-as-tool': 'off' },
+	},
+	{
 		files: ['package.json'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
 		rules: { ...n8nNodesBase.configs.community.rules },

@@ -31,7 +31,6 @@ export class YueGongHuiTrigger implements INodeType {
 		subtitle: '={{($parameter["events"] || []).join(", ") || "all events"}}',
 		description: 'Starts the workflow when the 粤工惠 platform sends a signed event',
 		defaults: { name: '粤工惠 Trigger' },
-		usableAsTool: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'yueGongHuiApi', required: true }],
