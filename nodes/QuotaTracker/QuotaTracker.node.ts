@@ -14,18 +14,21 @@ import { allocateTargetsFields } from './descriptions/allocateTargets';
 import { buildReportFields } from './descriptions/buildReport';
 import { countsFields, operationField, progressOptionsField } from './descriptions/common';
 import { computeProgressFields } from './descriptions/computeProgress';
+import { mergeRostersFields } from './descriptions/mergeRosters';
 import { reportingPeriodFields } from './descriptions/reportingPeriod';
 import { allocateTargetsOutput } from './operations/allocateTargets';
 import { buildReportOutput } from './operations/buildReport';
 import { computeProgressOutput } from './operations/computeProgress';
 import { isStatisticsDocument, progressJobs, type ProgressJob } from './operations/input';
+import { mergeRostersOutput } from './operations/mergeRosters';
 import { pairedTo } from './operations/pairing';
 import { reportingPeriodOutput } from './operations/reportingPeriod';
 
 /**
  * The campaign's quotas and progress (SPEC §5, 附件1/附件2): completion per city and group against
  * the targets, the real-name rate, the schedule, the plan cost, the 附件2 workbook and chart, the
- * bimonthly reporting calendar and the allocation of a target by weights.
+ * bimonthly reporting calendar, the allocation of a target by weights, and the roster survey
+ * (摸底) merged across platform companies.
  */
 export class QuotaTracker implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,6 +49,7 @@ export class QuotaTracker implements INodeType {
 			...computeProgressFields,
 			...buildReportFields,
 			...allocateTargetsFields,
+			...mergeRostersFields,
 			...reportingPeriodFields,
 			progressOptionsField,
 		],
@@ -64,6 +68,17 @@ export class QuotaTracker implements INodeType {
 				} catch (error) {
 					out.push(failed.call(this, error, [i]));
 				}
+			}
+			return [out];
+		}
+
+		if (operation === 'mergeRosters') {
+			if (items.length === 0) return [out];
+			const all = items.map((_, i) => i);
+			try {
+				out.push(mergeRostersOutput.call(this, items));
+			} catch (error) {
+				out.push(failed.call(this, error, all));
 			}
 			return [out];
 		}

@@ -25,6 +25,12 @@ export const operationField: INodeProperties = {
 			action: 'Compute campaign progress',
 		},
 		{
+			name: 'Merge Rosters (摸底合并)',
+			value: 'mergeRosters',
+			description: 'Surveyed workers per city and group from several platform companies\' rosters, each worker counted once',
+			action: 'Merge platform rosters into survey counts',
+		},
+		{
 			name: 'Reporting Period (报送周期)',
 			value: 'reportingPeriod',
 			description: 'Which bimonthly report is due next, its period, due date and days left',
