@@ -18,6 +18,18 @@ const CREDENTIAL_NAMES = {
 	aliyunSmsApi: 'Aliyun SMS (local sink)',
 };
 
+/**
+ * One credential per demo platform company: n8n keeps credentials per node, so a workflow that asks
+ * several companies has one Platform Company node (and credential) for each. The first is the
+ * `platformCompanyOAuth2Api` credential above.
+ */
+const COMPANY_CREDENTIALS = [
+	{ companyId: 'meituan-demo', id: CREDENTIAL_IDS.platformCompanyOAuth2Api, name: CREDENTIAL_NAMES.platformCompanyOAuth2Api },
+	{ companyId: 'didi-demo', id: 'gonghuiCompany002', name: 'Platform company didi-demo (local)' },
+	{ companyId: 'sf-demo', id: 'gonghuiCompany003', name: 'Platform company sf-demo (local)' },
+	{ companyId: 'huolala-demo', id: 'gonghuiCompany004', name: 'Platform company huolala-demo (local)' },
+];
+
 /** Decrypted credential data by type, for the platform at `platformUrl` (http://127.0.0.1:5679). */
 function localCredentialData(platformUrl, companyId = 'meituan-demo') {
 	return {
@@ -44,14 +56,36 @@ function localCredentialData(platformUrl, companyId = 'meituan-demo') {
 	};
 }
 
-/** The same, in the shape `n8n import:credentials` reads. */
+/** Every demo company's credential data by credential id (the test harness's `credentialsById`). */
+function localCompanyCredentialData(platformUrl) {
+	return Object.fromEntries(
+		COMPANY_CREDENTIALS.map(({ companyId, id }) => [id, localCredentialData(platformUrl, companyId).platformCompanyOAuth2Api]),
+	);
+}
+
+/** The same, in the shape `n8n import:credentials` reads, with every demo company's credential. */
 function localCredentialsForImport(platformUrl) {
-	return Object.entries(localCredentialData(platformUrl)).map(([type, data]) => ({
+	const byType = Object.entries(localCredentialData(platformUrl)).map(([type, data]) => ({
 		id: CREDENTIAL_IDS[type],
 		name: CREDENTIAL_NAMES[type],
 		type,
 		data,
 	}));
+	const companies = localCompanyCredentialData(platformUrl);
+	const moreCompanies = COMPANY_CREDENTIALS.filter(({ id }) => id !== CREDENTIAL_IDS.platformCompanyOAuth2Api).map(({ id, name }) => ({
+		id,
+		name,
+		type: 'platformCompanyOAuth2Api',
+		data: companies[id],
+	}));
+	return [...byType, ...moreCompanies];
 }
 
-module.exports = { CREDENTIAL_IDS, CREDENTIAL_NAMES, localCredentialData, localCredentialsForImport };
+module.exports = {
+	CREDENTIAL_IDS,
+	CREDENTIAL_NAMES,
+	COMPANY_CREDENTIALS,
+	localCredentialData,
+	localCompanyCredentialData,
+	localCredentialsForImport,
+};

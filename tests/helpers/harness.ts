@@ -119,8 +119,15 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly registry: Registry,
 		private readonly credentials: CredentialMap,
+		private readonly byId: CredentialMap = {},
 	) {
 		super();
+	}
+
+	/** Where a node's credential data lives: n8n keeps credentials per node, so one named by id wins over its type's. */
+	private slot(nodeCredentials: INodeCredentialsDetails | undefined, type: string): [CredentialMap, string] {
+		const id = nodeCredentials?.id;
+		return id && id in this.byId ? [this.byId, id] : [this.credentials, type];
 	}
 
 	getParentTypes(name: string): string[] {
@@ -168,10 +175,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async getDecrypted(
 		_additionalData: IWorkflowExecuteAdditionalData,
-		_nodeCredentials: INodeCredentialsDetails,
+		nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
-		const data = this.credentials[type];
+		const [store, key] = this.slot(nodeCredentials, type);
+		const data = store[key];
 		if (!data) throw new Error(`No test credentials of type "${type}"`);
 		return { ...data };
 	}
@@ -181,19 +189,21 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async updateCredentials(
-		_nodeCredentials: INodeCredentialsDetails,
+		nodeCredentials: INodeCredentialsDetails,
 		type: string,
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
-		this.credentials[type] = data;
+		const [store, key] = this.slot(nodeCredentials, type);
+		store[key] = data;
 	}
 
 	async updateCredentialsOauthTokenData(
-		_nodeCredentials: INodeCredentialsDetails,
+		nodeCredentials: INodeCredentialsDetails,
 		type: string,
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
-		this.credentials[type] = data;
+		const [store, key] = this.slot(nodeCredentials, type);
+		store[key] = data;
 	}
 
 	isCredentialUsableByNode(): boolean {
@@ -212,6 +222,11 @@ export interface WorkflowJson {
 export interface RunOptions {
 	/** Decrypted credential data by credential type name. */
 	credentials?: CredentialMap;
+	/**
+	 * Decrypted credential data by the credential id a node names, for several credentials of one
+	 * type (one platform company per node); a node whose credential id is not here gets its type's.
+	 */
+	credentialsById?: CredentialMap;
 	/** The node to start from (default: the workflow's trigger). */
 	startNode?: string;
 	/** Items the start node receives; for a webhook trigger, what the webhook delivered. */
@@ -273,7 +288,7 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	});
 	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
 	if (!startNode) throw new Error('The workflow has no node to start from');
-	const helper = new TestCredentialsHelper(r, credentials);
+	const helper = new TestCredentialsHelper(r, credentials, { ...options.credentialsById });
 	const mode = options.mode ?? 'manual';
 
 	const execute = async (runExecutionData: IRunExecutionData): Promise<RunResult> => {
