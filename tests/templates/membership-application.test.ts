@@ -203,27 +203,26 @@ describe('approved automatically', () => {
 });
 
 describe('rejected automatically', () => {
-	test('already a member elsewhere: rejection recorded with its reasons, SMS says why in Chinese', async () => {
-		const worker = nextWorker(platform);
+	test('a member applying again: found on the platform, rejected with the advice to transfer, SMS says why in Chinese', async () => {
+		const worker = nextWorker(platform, { member: true });
+		const [existing] = members(worker.idNumber);
 		const applicant = person('吴丽娟');
-		const event = await submitApplication(
-			platform,
-			applicationFor(worker, applicant, { existingMembership: { orgId: `FED-${worker.cityCode}`, orgName: '新业态工联会', since: '2022-03-01' } }),
-		);
+		const event = await submitApplication(platform, applicationFor(worker, applicant));
+		expect(event.data.existingMembership).toBeNull();
 		const applicationId = String(event.data.applicationId);
 
 		const result = await run(event);
 		expect(result.status).toBe('success');
+		expect(result.output('Complete Application')[0].application).toMatchObject({ existingMembership: { orgId: existing.org_id } });
 		const record = applicationRecord(platform, applicationId);
 		expect(record.status).toBe('rejected');
 		expect(record.memberId).toBeNull();
 		expect((record.decisions[0].reasons as IDataObject[]).map((r) => r.code)).toContain('ALREADY_MEMBER');
-		expect(members(worker.idNumber)).toEqual([]);
+		expect(members(worker.idNumber)).toEqual([existing]);
 
 		const [sms] = messages('sms', applicant.phone);
 		expect(sms.msgtype).toBe('SMS_480000002');
-		const reason = (result.output('Review Application')[0].reasons as IDataObject[]).find((r) => r.code === 'ALREADY_MEMBER')!;
-		expect(sms.text).toContain(String(reason.message).slice(0, 20));
+		expect(sms.text).toContain('申请人已是工会会员');
 		expect(sms.text).toContain('吴**');
 	});
 });
@@ -346,6 +345,22 @@ describe('a decision from someone who may not decide', () => {
 		waiting = refused;
 	});
 
+	test('an admin removed from the organisation after the message went out: their own link is refused', async () => {
+		const before = applicationRecord(platform, applicationId);
+		const admin = platform.db.prepare('SELECT * FROM admins WHERE admin_id = ?').get('ADM-440100-1') as IDataObject;
+		platform.db.prepare('DELETE FROM admins WHERE admin_id = ?').run('ADM-440100-1');
+		try {
+			const refused = await click(waiting, links['ADM-440100-1'].approve);
+			expect(refused.status).toBe('waiting');
+			expect(refused.output('Prepare Admin Decision')[0]).toMatchObject({ adminListed: false, linkValid: true, adminOrgIds: [] });
+			expect(refused.output('Apply Admin Decision')[0].decisionStatus).toBe('refused');
+			expect(applicationRecord(platform, applicationId)).toEqual(before);
+			waiting = refused;
+		} finally {
+			platform.db.prepare('INSERT INTO admins (admin_id, org_id, name, phone) VALUES (@admin_id, @org_id, @name, @phone)').run(admin);
+		}
+	});
+
 	test("after the refusals the organisation's admin still decides: rejected, SMS", async () => {
 		const done = await click(waiting, links['ADM-440100-2'].reject);
 		expect(done.status).toBe('success');
@@ -387,7 +402,7 @@ describe('employment at the platform company', () => {
 
 		const result = await run(event, { credentials });
 		expect(result.output('Look Up Employment')[0].error).toBeTruthy();
-		expect(result.output('Add Employment Check')[0].application).toMatchObject({ employmentCheck: { status: 'unavailable' } });
+		expect(result.output('Complete Application')[0].application).toMatchObject({ employmentCheck: { status: 'unavailable' } });
 		expect(result.output('Review Application')[0].reasons).toEqual([expect.objectContaining({ code: 'EMPLOYMENT_UNVERIFIED', severity: 'review' })]);
 		expect(result.status).toBe('waiting');
 		expect(applicationRecord(platform, applicationId).status).toBe('review');
