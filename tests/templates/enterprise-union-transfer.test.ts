@@ -188,6 +188,36 @@ describe('enterprise union transfer (企业建会会籍接转)', () => {
 	});
 });
 
+describe('events that move nobody', () => {
+	async function establish(key: string, body: IDataObject): Promise<IDataObject> {
+		const created = await env.api.post('/organizations', body, { 'Idempotency-Key': key });
+		expect(created.status).toBe(201);
+		return env.lastEvent('organization.established');
+	}
+
+	test('a regional union has no employer whose workers follow: the run ends there', async () => {
+		const before = { transfers: env.platform.db.prepare('SELECT COUNT(*) AS n FROM transfers').get(), messages: env.platform.sinks.messages().length };
+		const event = await establish('regional-union', { type: 'regional', cityCode: '440300', name: '深圳市南山区粤海街道总工会', parentOrgId: 'FED-440300' });
+		const result = await runWorkflow(template, { credentials: env.credentials, startNode: TRIGGER, input: [event] });
+		expect(result.error).toBeUndefined();
+		expect(result.ran('Not an employer union')).toBe(true);
+		expect(result.ran('Reservoir members')).toBe(false);
+		expect(env.platform.db.prepare('SELECT COUNT(*) AS n FROM transfers').get()).toEqual(before.transfers);
+		expect(env.platform.sinks.messages()).toHaveLength(before.messages);
+	});
+
+	test('an employer with no member in the reservoir: nothing to plan, nobody to tell', async () => {
+		const before = { transfers: env.platform.db.prepare('SELECT COUNT(*) AS n FROM transfers').get(), messages: env.platform.sinks.messages().length };
+		const event = await establish('union-without-reservoir-members', { type: 'enterprise', cityCode: '440300', name: '深圳市新设科技有限公司工会', usci: '91440300MA5GNEW01X', parentOrgId: 'FED-440300' });
+		const result = await runWorkflow(template, { credentials: env.credentials, startNode: TRIGGER, input: [event] });
+		expect(result.error).toBeUndefined();
+		expect(result.output('Reservoir members')).toEqual([]);
+		expect(result.ran('Plan transfers')).toBe(false);
+		expect(env.platform.db.prepare('SELECT COUNT(*) AS n FROM transfers').get()).toEqual(before.transfers);
+		expect(env.platform.sinks.messages()).toHaveLength(before.messages);
+	});
+});
+
 describe('two transfers for one member at once (粤工惠 node)', () => {
 	test('exactly one is accepted, the other is refused with TRANSFER_ALREADY_OPEN', async () => {
 		const member = env.platform.db

@@ -130,6 +130,27 @@ describe('transfer expiry daily (会籍接转到期处理)', () => {
 		);
 	});
 
+	test('an organisation without admins on the platform is still reminded, with nobody to mention', async () => {
+		const union = await env.api.post(
+			'/organizations',
+			{ type: 'enterprise', cityCode: CITY, name: '深圳市无管理员测试物流有限公司工会', usci: '91440300MA5XXXXX0Y', parentOrgId: FED },
+			{ 'Idempotency-Key': 'expiry-test-union-without-admins' },
+		);
+		expect(union.status).toBe(201);
+		const member = env.platform.db
+			.prepare('SELECT member_id, name, phone FROM members WHERE org_id = ? AND member_id NOT IN (SELECT member_id FROM transfers) ORDER BY member_id LIMIT 1')
+			.get(FED) as MemberRow;
+		const due = await transferFrom(24, member, String(union.body.orgId), true);
+		env.platform.sinks.clear();
+
+		const result = await runWorkflow(template, { credentials: env.credentials });
+		expect(result.error).toBeUndefined();
+		const reminder = env.messages('wecom').find((m) => m.text.includes('深圳市无管理员测试物流有限公司工会'))!;
+		expect(reminder.text).toContain(`${maskName(member.name)}（${member.member_id}）接转单 ${due.transferId}：待贵会确认转入`);
+		expect((reminder.body as { text: IDataObject }).text.mentioned_mobile_list).toBeUndefined();
+		assertNoPersonalData([reminder.text], { names: [member.name] });
+	});
+
 	test('a second run the same day finds nothing more to expire', async () => {
 		const expiredBefore = env.platform.db.prepare("SELECT COUNT(*) AS n FROM transfers WHERE state = 'expired'").get() as { n: number };
 		const result = await runWorkflow(template, { credentials: env.credentials });
