@@ -10,21 +10,38 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..', '..');
 const n8nBin = path.join(root, 'node_modules', 'n8n', 'bin', 'n8n');
 const PACKAGE = require(path.join(root, 'package.json'));
+const { variantFromEnv, webhookPaths, databaseNameFor, ensureDatabase, queueEnv } = require('./n8nVariants');
 
 /** Modules the package resolves at run time: its dependencies and what n8n provides to it. */
 const RUNTIME_MODULES = [...Object.keys(PACKAGE.dependencies ?? {}), 'n8n-workflow', 'luxon', 'zod'];
 
 class N8nInstance {
 	/**
-	 * @param {{ userFolder: string, port: number, env?: Record<string,string>, log?: (line: string) => void }} options
+	 * Without the variant options (and without GONGHUI_N8N_* variables, see n8nVariants.js): the
+	 * project's n8n 1.x on this Node, one process on SQLite.
+	 * @param {{ userFolder: string, port: number, env?: Record<string,string>, log?: (line: string) => void,
+	 *   n8nBin?: string, nodeBin?: string, activation?: 'update' | 'publish',
+	 *   queue?: import('./n8nVariants').QueueSettings, waitForWebhooks?: boolean }} options
+	 *   n8nBin/nodeBin: another n8n and the Node that runs it (n8n 2.x needs Node 24);
+	 *   activation: 'update' (1.x: `update:workflow --all --active=true`) or 'publish' (2.x: `publish:workflow --id=X`);
+	 *   queue: queue mode on Redis and PostgreSQL (a database of its own per user folder) with `queue.workers` worker processes;
+	 *   waitForWebhooks: after start, wait until the imported workflows' production webhooks answer.
 	 */
-	constructor({ userFolder, port, env = {}, log = () => {} }) {
+	constructor({ userFolder, port, env = {}, log = () => {}, ...options }) {
+		const variant = variantFromEnv();
 		this.userFolder = path.resolve(userFolder);
 		this.port = port;
-		this.extraEnv = env;
+		this.extraEnv = { ...variant.env, ...env };
 		this.log = log;
 		this.child = undefined;
 		this.output = '';
+		this.n8nBin = options.n8nBin ?? variant.n8nBin ?? n8nBin;
+		this.nodeBin = options.nodeBin ?? variant.nodeBin ?? process.execPath;
+		this.activation = options.activation ?? variant.activation ?? 'update';
+		this.queue = options.queue ?? variant.queue;
+		this.waitForWebhooks = options.waitForWebhooks ?? (this.activation === 'publish' || Boolean(this.queue));
+		this.workers = [];
+		this.importedWorkflows = [];
 	}
 
 	get url() {
@@ -68,8 +85,16 @@ class N8nInstance {
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			GENERIC_TIMEZONE: 'Asia/Shanghai',
 			TZ: process.env.TZ ?? 'Asia/Shanghai',
+			...(this.queue ? queueEnv(this.queue, databaseNameFor(this.userFolder)) : {}),
 			...this.extraEnv,
 		};
+	}
+
+	/** In queue mode, the PostgreSQL database of this user folder, created the first time. */
+	prepareDatabase() {
+		if (!this.queue || this.databaseReady) return;
+		ensureDatabase(this.queue.postgres, databaseNameFor(this.userFolder));
+		this.databaseReady = true;
 	}
 
 	/** Copies package.json and dist/ where n8n keeps community packages, as `npm install` would. */
@@ -94,7 +119,8 @@ class N8nInstance {
 
 	/** Runs an n8n CLI command (n8n must not be running on this user folder). */
 	cli(args) {
-		const result = spawnSync(process.execPath, [n8nBin, ...args], { env: this.env(), encoding: 'utf8' });
+		this.prepareDatabase();
+		const result = spawnSync(this.nodeBin, [this.n8nBin, ...args], { env: this.env(), encoding: 'utf8' });
 		if (result.status !== 0) {
 			throw new Error(`n8n ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
 		}
@@ -111,7 +137,7 @@ class N8nInstance {
 		}
 	}
 
-	/** Imports workflow JSON objects (each with an `id`) and marks every workflow active for the next start. */
+	/** Imports workflow JSON objects (each with an `id`) and marks every workflow active (1.x) or publishes each (2.x) for the next start. */
 	importWorkflows(workflows, { activate = true } = {}) {
 		const dir = path.join(this.userFolder, 'import-workflows');
 		fs.rmSync(dir, { recursive: true, force: true });
@@ -119,12 +145,34 @@ class N8nInstance {
 		workflows.forEach((workflow, i) => fs.writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(workflow)));
 		this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 		fs.rmSync(dir, { recursive: true, force: true });
-		if (activate) this.cli(['update:workflow', '--all', '--active=true']);
+		if (!activate) return;
+		this.importedWorkflows.push(...workflows);
+		if (this.activation === 'publish') {
+			for (const workflow of workflows) this.cli(['publish:workflow', `--id=${workflow.id}`]);
+		} else {
+			this.cli(['update:workflow', '--all', '--active=true']);
+		}
 	}
 
-	/** Starts n8n and resolves once the editor is accessible. */
-	start({ timeoutMs = 120000 } = {}) {
-		this.child = spawn(process.execPath, [n8nBin, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+	/**
+	 * Starts n8n and resolves once the editor is accessible; in queue mode then starts the workers,
+	 * and with waitForWebhooks waits until the production webhooks of the imported workflows answer.
+	 */
+	async start({ timeoutMs = 120000 } = {}) {
+		try {
+			await this.startMain({ timeoutMs });
+			if (this.queue) await this.startWorkers(this.queue.workers ?? 1, { timeoutMs });
+			if (this.waitForWebhooks) await this.webhooksAnswer({ timeoutMs });
+		} catch (error) {
+			await this.stop(); // a half-started n8n would outlive the caller, who has no instance to stop
+			throw error;
+		}
+		return this;
+	}
+
+	startMain({ timeoutMs }) {
+		this.prepareDatabase();
+		this.child = spawn(this.nodeBin, [this.n8nBin, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		const exited = new Promise((resolve) => this.child.once('exit', resolve));
 		this.exited = exited;
 		return new Promise((resolve, reject) => {
@@ -168,13 +216,71 @@ class N8nInstance {
 		return response.headers.get('set-cookie').split(';')[0];
 	}
 
-	async stop() {
-		if (!this.child || this.child.exitCode !== null) return;
-		this.child.kill('SIGTERM');
-		const killer = setTimeout(() => this.child.kill('SIGKILL'), 20000);
-		await this.exited;
-		clearTimeout(killer);
+	/** Starts `n8n worker` processes on the same user folder, database, Redis and encryption key. */
+	async startWorkers(count, { timeoutMs = 120000 } = {}) {
+		const started = [];
+		for (let i = 0; i < count; i++) {
+			const name = `worker${this.workers.length + 1}`;
+			const child = spawn(this.nodeBin, [this.n8nBin, 'worker'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+			const worker = { name, child, output: '', exited: new Promise((resolve) => child.once('exit', resolve)) };
+			this.workers.push(worker);
+			started.push(
+				new Promise((resolve, reject) => {
+					const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs / 1000} s:\n${worker.output.slice(-3000)}`)), timeoutMs);
+					const onData = (chunk) => {
+						const text = chunk.toString();
+						worker.output += text;
+						for (const line of text.split('\n')) if (line.trim()) this.log(`${name} │ ${line}`);
+						if (worker.output.includes('n8n worker is now ready')) {
+							clearTimeout(timer);
+							resolve(worker);
+						}
+					};
+					child.stdout.on('data', onData);
+					child.stderr.on('data', onData);
+					worker.exited.then((code) => {
+						clearTimeout(timer);
+						reject(new Error(`${name} exited (${code}) before it was ready:\n${worker.output.slice(-3000)}`));
+					});
+				}),
+			);
+		}
+		return await Promise.all(started);
 	}
+
+	/**
+	 * Resolves once every production webhook of the imported workflows is registered: n8n 2.x
+	 * activates workflows after the editor is up and answers 404 until then. The probe is a CORS
+	 * preflight (OPTIONS with an Origin), which names the registered methods and starts no execution.
+	 */
+	async webhooksAnswer({ timeoutMs = 120000 } = {}) {
+		const paths = webhookPaths(this.importedWorkflows, PACKAGE);
+		const deadline = Date.now() + timeoutMs;
+		for (const webhookPath of paths) {
+			for (;;) {
+				const response = await fetch(`${this.url}/webhook/${webhookPath}`, { method: 'OPTIONS', headers: { origin: this.url } }).catch(() => undefined);
+				const methods = (response?.headers.get('access-control-allow-methods') ?? '').split(',').map((m) => m.trim());
+				if (methods.some((method) => method && method !== 'OPTIONS')) break;
+				if (this.child.exitCode !== null) throw new Error(`n8n exited (${this.child.exitCode}) while activating workflows:\n${this.output.slice(-3000)}`);
+				if (Date.now() > deadline) throw new Error(`the webhook ${webhookPath} was not registered within ${timeoutMs / 1000} s:\n${this.output.slice(-3000)}`);
+				await new Promise((resolve) => setTimeout(resolve, 250));
+			}
+		}
+	}
+
+	async stop() {
+		await Promise.all([...this.workers.map((worker) => stopProcess(worker.child, worker.exited)), stopProcess(this.child, this.exited)]);
+		this.workers = [];
+	}
+}
+
+/** SIGTERM, then SIGKILL if the process is still there after 20 s. */
+async function stopProcess(child, exited) {
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	child.kill('SIGTERM');
+	const killer = setTimeout(() => child.kill('SIGKILL'), 20000);
+	await exited;
+	clearTimeout(killer);
 }
 
 /** A free TCP port on 127.0.0.1. */
