@@ -54,10 +54,19 @@ function employerWithMixedMembers(): { cityCode: string; usci: string; name: str
 
 const eligible = (m: MemberRow) => m.employment_relation === 'labor_contract' || m.employment_relation === 'dispatch';
 
-function transfersTo(orgId: string): Array<{ transfer_id: string; member_id: string; state: string; from_org_id: string; reason: string }> {
-	return env.platform.db.prepare('SELECT * FROM transfers WHERE to_org_id = ? ORDER BY member_id').all(orgId) as never;
+interface TransferRow {
+	transfer_id: string;
+	member_id: string;
+	state: string;
+	from_org_id: string;
+	reason: string;
 }
 
+function transfersTo(orgId: string): TransferRow[] {
+	return env.platform.db.prepare('SELECT * FROM transfers WHERE to_org_id = ? ORDER BY member_id').all(orgId) as TransferRow[];
+}
+
+// The tests of this block build on each other: the first run, its re-delivery, then a completion.
 describe('enterprise union transfer (企业建会会籍接转)', () => {
 	let employer: ReturnType<typeof employerWithMixedMembers>;
 	let orgId: string;
