@@ -25,9 +25,7 @@ import {
 import { ROOT, runWorkflow, type RunResult, type WorkflowJson } from '../helpers/harness';
 import { assertNoPersonalData } from '../helpers/piiScan';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localCredentialData, CREDENTIAL_IDS, CREDENTIAL_NAMES } = require('../../scripts/lib/localCredentials');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { platformClient } = require('../../scripts/lib/platformClient');
 /* Union Notify runs from dist/: its per-number SMS pacing is reset on the very module it uses. */
 const pacing = require(path.join(ROOT, 'dist/lib/notify/pacer')) as typeof import('../../lib/notify/pacer');
@@ -459,14 +457,34 @@ describe('a claim.submitted event from the platform', () => {
 		);
 		const result = await adjudicate(submitted);
 		expect(result.output('Assemble claim')[0].claim).toMatchObject({ member: { realNameRegistered: false, enrolments: member.enrolments } });
+		expect(result.output('Get claim')[0].member).toMatchObject({ realNameRegistered: true });
 		const recorded = await claimOnPlatform(submitted.claim.claimId);
 		expect(recorded.status).toBe('rejected');
 		expect(recorded.decision.reasons.map((r: IDataObject) => r.code)).toContain('NOT_REAL_NAME_REGISTERED');
 	});
 
+	test('an accident no plan covers is rejected and recorded without a plan', async () => {
+		const member = remember(await members.covered());
+		const submitted = await submitClaim(
+			platform,
+			client,
+			claimInput(member, { accidentDate: '2021-03-01', submittedAt: '2021-04-01T10:00:00+08:00', invoices: [invoice('2021-03-01', 60_000)] }),
+		);
+		const result = await adjudicate(submitted);
+		expect(result.output('Find plan')[0].planId).toBeNull();
+		expect(result.output('Assemble claim')[0].claim).toMatchObject({
+			history: { paidInPlanFen: 0, paidForAccidentFen: 0, countedForAccidentFen: 0, countedInvoiceKeys: [] },
+		});
+		const recorded = await claimOnPlatform(submitted.claim.claimId);
+		expect(recorded.status).toBe('rejected');
+		expect(recorded.decision).toMatchObject({ planId: null, payoutFen: 0 });
+		expect(recorded.decision.reasons.map((r: IDataObject) => r.code)).toContain('ACCIDENT_OUTSIDE_PLAN');
+		expect(smsText(smsFor(submitted.claim.claimId)[0])).toContain('不在任何互助保障计划的保障期内');
+	});
+
 	test('everything the SMS gateway and the reviewers’ group received is free of unmasked personal data', () => {
 		const received = platform.sinks.messages();
-		expect(received.filter((m) => m.channel === 'sms').length).toBeGreaterThanOrEqual(10);
+		expect(received.filter((m) => m.channel === 'sms').length).toBeGreaterThanOrEqual(11);
 		expect(received.filter((m) => m.channel === 'wecom').length).toBeGreaterThanOrEqual(5);
 		const texts = received.flatMap((m) => [m.text, JSON.stringify((m.body as IDataObject).TemplateParam ?? m.body)]);
 		assertNoPersonalData(texts, { names: [...names] });
