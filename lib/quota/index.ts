@@ -20,6 +20,7 @@ export { createProgressAggregator, type ProgressAggregator, type AggregatorOptio
 export * from './report';
 export {
 	mergeRosters,
+	keepUncoveredGroups,
 	compareSurveys,
 	surveyMarkdown,
 	surveyWeekOf,

@@ -45,6 +45,10 @@ export interface RosterSurvey {
 	onSeveralRosters: number;
 	/** Workers on some roster but active on none: not counted. */
 	inactiveOnly: number;
+	/** The groups some roster entry (active or not) belongs to. */
+	groupsCovered: WorkerGroup[];
+	/** Counts kept from the previous survey for groups no roster covers (see keepUncoveredGroups). */
+	carriedForward: { fromWeekOf: string | null; groups: WorkerGroup[]; surveyed: number } | null;
 	/** Entries that could not be read, left out. */
 	issues: Reason[];
 }
@@ -81,6 +85,7 @@ export function mergeRosters(entries: readonly unknown[], options: { weekOf?: un
 	/** Per worker: the (city, group) they are counted in, and on how many rosters they are active. */
 	const workers = new Map<string, { cityCode: string; group: WorkerGroup; activeOn: number }>();
 	const seenInactive = new Set<string>();
+	const covered = new Set<WorkerGroup>();
 	let read = 0;
 	let activeEntries = 0;
 
@@ -88,6 +93,7 @@ export function mergeRosters(entries: readonly unknown[], options: { weekOf?: un
 		const entry = readEntry(value, i, issues);
 		if (!entry) return;
 		read++;
+		covered.add(entry.group);
 		if (!entry.active) {
 			seenInactive.add(entry.hash);
 			return;
@@ -112,6 +118,24 @@ export function mergeRosters(entries: readonly unknown[], options: { weekOf?: un
 		tally.set(key, (tally.get(key) ?? 0) + 1);
 		if (w.activeOn > 1) onSeveralRosters++;
 	}
+	let inactiveOnly = 0;
+	for (const hash of seenInactive) if (!workers.has(hash)) inactiveOnly++;
+	return {
+		weekOf,
+		counts: countsOf(tally),
+		workers: workers.size,
+		entries: read,
+		activeEntries,
+		onSeveralRosters,
+		inactiveOnly,
+		groupsCovered: WORKER_GROUPS.filter((g) => covered.has(g)),
+		carriedForward: null,
+		issues,
+	};
+}
+
+/** Rows in 附件1 city order and 附件2 group order, only those with workers. */
+function countsOf(tally: Map<string, number>): SurveyCount[] {
 	const counts: SurveyCount[] = [];
 	for (const city of CITIES) {
 		for (const group of WORKER_GROUPS) {
@@ -119,9 +143,29 @@ export function mergeRosters(entries: readonly unknown[], options: { weekOf?: un
 			if (surveyed > 0) counts.push({ cityCode: city.cityCode, group, surveyed });
 		}
 	}
-	let inactiveOnly = 0;
-	for (const hash of seenInactive) if (!workers.has(hash)) inactiveOnly++;
-	return { weekOf, counts, workers: workers.size, entries: read, activeEntries, onSeveralRosters, inactiveOnly, issues };
+	return counts;
+}
+
+/**
+ * Keeps the previous survey's counts for the groups no roster covers. The platform companies list
+ * riders, drivers and couriers; 其他群体 (live streaming, e-commerce) are surveyed by the cities in
+ * other ways, and a week's survey replaces the last one on the platform: without this a roster
+ * survey would wipe their counts. `previous` is read as compareSurveys reads it.
+ */
+export function keepUncoveredGroups(survey: RosterSurvey, previous: unknown): RosterSurvey {
+	const { weekOf, counts } = readPrevious(previous);
+	const uncovered = WORKER_GROUPS.filter((g) => !survey.groupsCovered.includes(g));
+	const tally = tallyOf(survey.counts);
+	let carried = 0;
+	for (const [key, surveyed] of counts) {
+		const group = key.slice(key.indexOf('/') + 1) as WorkerGroup;
+		if (!uncovered.includes(group) || surveyed === 0) continue;
+		tally.set(key, (tally.get(key) ?? 0) + surveyed);
+		carried += surveyed;
+	}
+	const groups = uncovered.filter((g) => [...counts].some(([key, n]) => n > 0 && key.endsWith(`/${g}`)));
+	if (!groups.length) return survey;
+	return { ...survey, counts: countsOf(tally), carriedForward: { fromWeekOf: weekOf, groups, surveyed: carried } };
 }
 
 function before(a: { cityCode: string; group: WorkerGroup }, b: { cityCode: string; group: WorkerGroup }): boolean {
@@ -288,7 +332,15 @@ export function surveyMarkdown(survey: RosterSurvey, comparison: SurveyCompariso
 		'',
 		`### 各市变化 Changes by city（${comparison.cities.length}）`,
 	];
-	if (survey.issues.length) head.splice(5, 0, `> <font color="warning">未能读取的名册条目 Unreadable entries：${survey.issues.length}</font>`);
+	const notes: string[] = [];
+	if (survey.carriedForward) {
+		const carried = survey.carriedForward;
+		notes.push(
+			`> 无平台名册、沿用上次摸底 No roster covers them, kept from ${carried.fromWeekOf ?? 'the last survey'}：${carried.groups.map((g) => WORKER_GROUP_LABELS[g].zh).join('、')} ${thousands(carried.surveyed)}`,
+		);
+	}
+	if (survey.issues.length) notes.push(`> <font color="warning">未能读取的名册条目 Unreadable entries：${survey.issues.length}</font>`);
+	head.splice(4, 0, ...notes);
 	const cityLines = comparison.cities.map(
 		(c) => `${c.cityName} ${thousands(c.after)}（${colour(signed(c.change), c.change)}）：${c.groups.map((g) => `${g.groupName} ${signed(g.change)}`).join('、')}`,
 	);

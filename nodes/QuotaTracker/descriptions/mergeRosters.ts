@@ -29,4 +29,13 @@ export const mergeRostersFields: INodeProperties[] = [
 			'What to compare with: the platform’s statistics document from before this week (粤工惠 → Statistic → Get Progress), { weekOf, counts } or rows [{ cityCode, group, surveyed }]. Leave empty for no comparison.',
 		displayOptions: show,
 	},
+	{
+		displayName: 'Keep Groups No Roster Covers',
+		name: 'keepUncoveredGroups',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to keep the previous survey’s counts for worker groups none of the rosters lists (e.g. 其他群体: live streaming, e-commerce), since a week’s survey replaces the last one on the platform',
+		displayOptions: show,
+	},
 ];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { compareSurveys, mergeRosters, surveyMarkdown } from '../../../lib/quota';
+import { compareSurveys, keepUncoveredGroups, mergeRosters, surveyMarkdown } from '../../../lib/quota';
 import { pairedTo } from './pairing';
 
 /**
@@ -12,11 +12,13 @@ export function mergeRostersOutput(this: IExecuteFunctions, items: INodeExecutio
 	let weekOf = this.getNodeParameter('weekOf', 0, '') as unknown;
 	// An expression such as {{ $now }} can hand over a luxon DateTime.
 	if (weekOf && typeof weekOf === 'object' && typeof (weekOf as { toISO?: unknown }).toISO === 'function') weekOf = (weekOf as { toISO(): string }).toISO();
-	const survey = mergeRosters(
+	const previous = this.getNodeParameter('previousSurvey', 0, '') as unknown;
+	let survey = mergeRosters(
 		items.map((item) => item.json),
 		{ weekOf },
 	);
-	const comparison = compareSurveys(survey.counts, this.getNodeParameter('previousSurvey', 0, '') as unknown);
+	if (this.getNodeParameter('keepUncoveredGroups', 0, true) as boolean) survey = keepUncoveredGroups(survey, previous);
+	const comparison = compareSurveys(survey.counts, previous);
 	const json = {
 		outcome: 'merged',
 		...survey,

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { WECOM_MARKDOWN_MAX_BYTES, compareSurveys, mergeRosters, surveyMarkdown, surveyWeekOf, QuotaInputError, type SurveyCount } from '../../../lib/quota';
+import {
+	WECOM_MARKDOWN_MAX_BYTES,
+	compareSurveys,
+	keepUncoveredGroups,
+	mergeRosters,
+	surveyMarkdown,
+	surveyWeekOf,
+	QuotaInputError,
+	type SurveyCount,
+} from '../../../lib/quota';
 import { CITY_CODES } from '../../../lib/core/cities';
 import { WORKER_GROUPS } from '../../../lib/core/vocabulary';
 
@@ -112,6 +121,38 @@ describe('mergeRosters: each worker counted once', () => {
 				expect(twice.onSeveralRosters).toBe(once.workers);
 			}),
 		);
+	});
+});
+
+describe('keepUncoveredGroups: what no roster lists is kept from the previous survey', () => {
+	const previous = {
+		surveyWeekOf: '2022-10-31',
+		cities: [
+			{ cityCode: '440100', groups: [{ group: 'other', surveyed: 52 }, { group: 'courier', surveyed: 9 }, { group: 'truck_driver', surveyed: 4 }] },
+			{ cityCode: '440300', groups: [{ group: 'other', surveyed: 80 }] },
+		],
+	};
+
+	test('a group no entry belongs to keeps its previous counts; covered groups are the rosters’ alone', () => {
+		const survey = mergeRosters([entry('A', '440100', 'courier'), entry('B', '440100', 'delivery_rider', false)], { weekOf: WEEK });
+		expect(survey.groupsCovered).toEqual(['courier', 'delivery_rider']);
+		const kept = keepUncoveredGroups(survey, previous);
+		expect(kept.counts).toEqual([
+			{ cityCode: '440100', group: 'truck_driver', surveyed: 4 },
+			{ cityCode: '440100', group: 'courier', surveyed: 1 },
+			{ cityCode: '440100', group: 'other', surveyed: 52 },
+			{ cityCode: '440300', group: 'other', surveyed: 80 },
+		]);
+		expect(kept.carriedForward).toEqual({ fromWeekOf: '2022-10-31', groups: ['truck_driver', 'other'], surveyed: 136 });
+		expect(kept.workers).toBe(1);
+		const text = surveyMarkdown(kept, compareSurveys(kept.counts, previous));
+		expect(text).toContain('kept from 2022-10-31：货车司机、其他群体 136');
+	});
+
+	test('nothing to keep: the survey as it was', () => {
+		const survey = mergeRosters([entry('A', '440100', 'courier')], { weekOf: WEEK });
+		expect(keepUncoveredGroups(survey, undefined)).toBe(survey);
+		expect(keepUncoveredGroups(survey, [{ cityCode: '440100', group: 'courier', surveyed: 7 }])).toBe(survey);
 	});
 });
 
