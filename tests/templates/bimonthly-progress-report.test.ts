@@ -14,9 +14,7 @@ import { scheduleFiring } from '../fixtures/reportSchedule';
 import { runWorkflow, type WorkflowJson } from '../helpers/harness';
 import { assertNoPersonalData } from '../helpers/piiScan';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localCredentialData } = require('../../scripts/lib/localCredentials');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { platformClient } = require('../../scripts/lib/platformClient');
 
 const template = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'workflows', 'bimonthly-progress-report.json'), 'utf8')) as WorkflowJson & {
