@@ -268,7 +268,15 @@ class N8nInstance {
 		}
 	}
 
+	/** In queue mode, how many executions each worker started (from its log). */
+	workerExecutions() {
+		return Object.fromEntries(this.workers.map((worker) => [worker.name, (worker.output.match(/Worker started execution/g) ?? []).length]));
+	}
+
 	async stop() {
+		if (this.queue?.reportFile && this.workers.length) {
+			fs.appendFileSync(this.queue.reportFile, JSON.stringify({ userFolder: this.userFolder, executions: this.workerExecutions() }) + '\n');
+		}
 		await Promise.all([...this.workers.map((worker) => stopProcess(worker.child, worker.exited)), stopProcess(this.child, this.exited)]);
 		this.workers = [];
 	}

@@ -10,7 +10,8 @@ const { spawnSync } = require('node:child_process');
 
 /**
  * @typedef {{ host: string, port: number, user: string, password?: string, psql?: string }} PostgresSettings
- * @typedef {{ redis: { host: string, port: number }, postgres: PostgresSettings, workers?: number }} QueueSettings
+ * @typedef {{ redis: { host: string, port: number }, postgres: PostgresSettings, workers?: number,
+ *   reportFile?: string }} QueueSettings  reportFile: where each instance appends, when it stops, how many executions each worker ran
  * @typedef {{ n8nBin?: string, nodeBin?: string, activation?: 'update' | 'publish',
  *   env?: Record<string, string>, queue?: QueueSettings }} Variant
  */
