@@ -1,4 +1,4 @@
-import { claimDay as chinaDate, isClaimDate as isValidDate } from './chinaClock';
+import { claimDay, isClaimDate } from './chinaClock';
 import { isFen } from '../core/money';
 import { reason, type Reason, type Severity } from '../core/reasons';
 import { CHINA_REST_DAYS, type RestDayCalendar } from '../core/restDays';
@@ -107,7 +107,7 @@ function judge(claim: Claim, plans: readonly MutualAidPlan[], calendar: RestDayC
 
 	const deadlines = claimDeadlines(claim.accident.date, plan, calendar);
 	reasons.push(...coverageReasons(claim, plan).reasons);
-	const submitted = chinaDate(claim.submittedAt)!;
+	const submitted = claimDay(claim.submittedAt)!;
 	if (submitted > deadlines.filingDeadline) {
 		reasons.push(
 			reason(
@@ -184,8 +184,8 @@ function malformed(input: unknown, reasons: Reason[], plans: readonly MutualAidP
 	const claim = record(input);
 	const history = record(claim.history);
 	const accidentDate = record(claim.accident).date;
-	const plan = isValidDate(accidentDate) ? planForDate(accidentDate, plans) : null;
-	const deadlines = plan && isValidDate(accidentDate) ? claimDeadlines(accidentDate, plan, calendar) : { expenseWindowEnd: null, filingDeadline: null };
+	const plan = isClaimDate(accidentDate) ? planForDate(accidentDate, plans) : null;
+	const deadlines = plan && isClaimDate(accidentDate) ? claimDeadlines(accidentDate, plan, calendar) : { expenseWindowEnd: null, filingDeadline: null };
 	const countedFen = isFen(history.countedForAccidentFen) ? history.countedForAccidentFen : 0;
 	const paidInPlanFen = isFen(history.paidInPlanFen) ? history.paidInPlanFen : 0;
 	return {
@@ -218,7 +218,7 @@ function malformed(input: unknown, reasons: Reason[], plans: readonly MutualAidP
 
 function reviewOnly(input: unknown, r: Reason): ClaimDecision {
 	const claim = input && typeof input === 'object' ? (input as { accident?: { date?: unknown } }) : {};
-	const accidentDate = isValidDate(claim.accident?.date) ? claim.accident!.date : null;
+	const accidentDate = isClaimDate(claim.accident?.date) ? claim.accident!.date : null;
 	const reasons = [r];
 	return {
 		outcome: 'manual_review',

@@ -45,14 +45,20 @@ function chinaWallClock(value: string): Date | null {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const timestampDays = new Map<string, string | null>();
+
 /** `chinaDate` for claims: the China calendar date of a timestamp or a date, or null. */
 export function claimDay(value: unknown): string | null {
-	if (typeof value === 'string') {
-		if (value.length === 10) return isClaimDate(value) ? value : null;
+	if (typeof value !== 'string') return chinaDate(value);
+	if (value.length === 10) return isClaimDate(value) ? value : null;
+	let day = timestampDays.get(value);
+	if (day === undefined) {
 		const wall = chinaWallClock(value);
-		if (wall) return `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+		day = wall ? `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}` : chinaDate(value);
+		if (timestampDays.size > 20000) timestampDays.clear();
+		timestampDays.set(value, day);
 	}
-	return chinaDate(value);
+	return day;
 }
 
 /** `chinaTime` for claims: the China wall-clock `HH:mm` of a timestamp, or null. */

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
-import { claimDay as chinaDate, isClaimDate as isValidDate } from './chinaClock';
+import { claimDay, isClaimDate } from './chinaClock';
+import { readWellFormedClaim } from './claimFastPath';
 import { reason, type Reason } from '../core/reasons';
 import { EXCLUSION_CODES } from './exclusionTexts';
 import { bilingual, describeIssues } from './issues';
@@ -46,10 +47,10 @@ export interface Claim {
 
 const text = z.string().trim().min(1);
 const fen = z.number().int().nonnegative();
-const date = z.string().refine(isValidDate, bilingual('must be a calendar date YYYY-MM-DD', '须为日期 YYYY-MM-DD'));
+const date = z.string().refine(isClaimDate, bilingual('must be a calendar date YYYY-MM-DD', '须为日期 YYYY-MM-DD'));
 const timestampOrDate = z
 	.string()
-	.refine((v) => chinaDate(v) !== null, bilingual('must be an ISO 8601 timestamp or a date YYYY-MM-DD', '须为 ISO 8601 时间或日期 YYYY-MM-DD'));
+	.refine((v) => claimDay(v) !== null, bilingual('must be an ISO 8601 timestamp or a date YYYY-MM-DD', '须为 ISO 8601 时间或日期 YYYY-MM-DD'));
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bilingual('must be a time HH:mm', '须为时间 HH:mm（如 08:30）'));
 
 const hospital = z
@@ -112,7 +113,7 @@ const claimSchema = z
 			.optional(),
 	})
 	.superRefine((claim, ctx) => {
-		const submitted = chinaDate(claim.submittedAt);
+		const submitted = claimDay(claim.submittedAt);
 		if (submitted !== null && submitted < claim.accident.date) {
 			ctx.addIssue({
 				code: 'custom',
@@ -133,8 +134,8 @@ export type ClaimParse = { ok: true; claim: Claim } | { ok: false; reasons: Reas
 
 const EMPTY_HISTORY = { paidInPlanFen: 0, paidForAccidentFen: 0, countedForAccidentFen: 0, countedInvoiceKeys: [] };
 
-/** Reads a claim; a malformed one gives one `CLAIM_INVALID` reason per bad field. */
-export function parseClaim(input: unknown): ClaimParse {
+/** Reads a claim by the schema alone; a malformed one gives one `CLAIM_INVALID` reason per bad field. */
+export function parseClaimWithSchema(input: unknown): ClaimParse {
 	const parsed = claimSchema.safeParse(input, { reportInput: true });
 	if (!parsed.success) {
 		return {
@@ -149,4 +150,10 @@ export function parseClaim(input: unknown): ClaimParse {
 		ok: true,
 		claim: { ...data, documents: data.documents ?? {}, history: data.history ?? EMPTY_HISTORY } as Claim,
 	};
+}
+
+/** Reads a claim: plainly well-formed ones in one pass, everything else through the schema. */
+export function parseClaim(input: unknown): ClaimParse {
+	const wellFormed = readWellFormedClaim(input);
+	return wellFormed ? { ok: true, claim: wellFormed } : parseClaimWithSchema(input);
 }

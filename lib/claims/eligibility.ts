@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { CHINA_ZONE } from '../core/dates';
-import { claimClock as chinaTime, claimDay as chinaDate } from './chinaClock';
+import { claimClock, claimDay } from './chinaClock';
 import { reason, type Reason } from '../core/reasons';
 import { WORKER_GROUPS, WORKER_GROUP_LABELS } from '../core/vocabulary';
 import type { Claim } from './claimSchema';
@@ -46,7 +46,7 @@ export interface CoverageResult {
 export function coverageReasons(claim: Claim, plan: MutualAidPlan): CoverageResult {
 	const enrolments = claim.member.enrolments
 		.filter((e) => e.planId === plan.planId)
-		.map((e) => ({ ...e, day: chinaDate(e.enrolledAt)! }))
+		.map((e) => ({ ...e, day: claimDay(e.enrolledAt)! }))
 		.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 	if (!enrolments.length) {
 		return {
@@ -66,7 +66,7 @@ export function coverageReasons(claim: Claim, plan: MutualAidPlan): CoverageResu
 	if (accident.date < start) {
 		reasons.push(beforeCoverage(start));
 	} else if (accident.date === enrolment.day && enrolment.day >= plan.coverageStart) {
-		const enrolledTime = chinaTime(enrolment.enrolledAt);
+		const enrolledTime = claimClock(enrolment.enrolledAt);
 		if (accident.time && enrolledTime && accident.time < enrolledTime) reasons.push(beforeCoverage(`${start} ${enrolledTime}`));
 		else if (!accident.time || !enrolledTime || accident.time === enrolledTime) {
 			reasons.push(

@@ -79,14 +79,17 @@ export function screenExclusions(diagnoses: readonly string[], setDirectly: read
 		}
 	}
 
-	const codes = diagnoses.map(parseIcd10).filter((c): c is IcdCode => c !== null);
+	const codes: IcdCode[] = [];
+	for (const diagnosis of diagnoses) {
+		const icd = parseIcd10(diagnosis);
+		if (icd) codes.push(icd);
+	}
 	const hits = (matches: Matcher) => codes.filter(matches).map((c) => c.code);
 
 	for (const row of SCREENING) {
-		const found = hits(row.matches);
+		if (!codes.some(row.matches)) continue;
 		const exclusion = inPlan.get(row.exclusion);
-		if (!found.length || !exclusion) continue;
-		reasons.push(screened(row.exclusion, row.severity, found, row.zh, row.en, exclusion));
+		if (exclusion) reasons.push(screened(row.exclusion, row.severity, hits(row.matches), row.zh, row.en, exclusion));
 	}
 	const infections = hits(INFECTION);
 	const exclusion10 = inPlan.get('EXCL_10');

@@ -66,9 +66,12 @@ export class ClaimAdjudication implements INodeType {
 			}
 			const decision = adjudicateClaim(claim, { plans, calendar }) as unknown as IDataObject;
 			if (output(i) === 'decisionOnly') {
-				out.push({ json: { claimId: claim.claimId ?? null, ...decision }, pairedItem: { item: i } });
+				out.push({ json: Object.assign({ claimId: claim.claimId ?? null }, decision), pairedItem: { item: i } });
 			} else {
-				out.push({ json: { ...items[i].json, ...decision }, ...(items[i].binary ? { binary: items[i].binary } : {}), pairedItem: { item: i } });
+				// Object.assign, not spread: on large items V8's spread is several times slower.
+				const item: INodeExecutionData = { json: Object.assign({}, items[i].json, decision), pairedItem: { item: i } };
+				if (items[i].binary) item.binary = items[i].binary;
+				out.push(item);
 			}
 		}
 		return [out];
