@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Workbook, type Worksheet } from 'exceljs';
-import { CITIES, FORM_HEADERS, SUMMARY_HEADERS, SUMMARY_SHEET, WORKER_GROUPS, WORKER_GROUP_LABELS } from '../../lib';
+import { CITIES, FORM_HEADERS, SUMMARY_HEADERS, SUMMARY_SHEET, WORKER_GROUPS, WORKER_GROUP_LABELS, todayInChina } from '../../lib';
 import { createPlatformServer, type PlatformServer } from '../../sandbox';
 import { scheduleFiring } from '../fixtures/reportSchedule';
 import { runWorkflow, type WorkflowJson } from '../helpers/harness';
@@ -25,6 +25,7 @@ const nodeNamed = (name: string) => template.nodes.find((n) => n.name === name)!
 
 const REPORT_TRIGGER = '1st of odd months 09:00 (单月1日)';
 const REMINDER_TRIGGER = '3rd of odd months 09:00 (单月3日)';
+const RUN_NOW = 'Run the report now (立即生成)';
 const BUILD = 'Build report (附件2 进展统计表)';
 const FILE = 'Workbook to WeCom (file)';
 const REMIND = 'Reminder to WeCom (催报提醒)';
@@ -192,6 +193,17 @@ describe('on the 1st of an odd month: the 附件2 report to the WeCom group', ()
 		const cells = workbook.worksheets.flatMap((sheet) => rows(sheet).flat().filter((v) => typeof v === 'string') as string[]);
 		assertNoPersonalData([...sent, ...cells]);
 	});
+});
+
+describe('run by hand (and by `n8n execute`, which starts from the Manual Trigger)', () => {
+	test('the report as of today in China, to the same three WeCom messages', async () => {
+		platform.sinks.clear();
+		const result = await runWorkflow(template, { credentials: localCredentialData(platform.url), startNode: RUN_NOW });
+		expect(result.error).toBeUndefined();
+		expect(result.output(BUILD)[0].asOf).toBe(todayInChina());
+		expect(result.ran(REMIND)).toBe(false);
+		expect(platform.sinks.messages({ channel: 'wecom' }).map((m) => m.msgtype)).toEqual(['markdown', 'image', 'file']);
+	}, 120000);
 });
 
 describe('on the 3rd of an odd month: a reminder to the cities that have not filed', () => {

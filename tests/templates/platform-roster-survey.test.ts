@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
-import { CITIES, WORKER_GROUPS, WORKER_GROUP_LABELS } from '../../lib';
+import { CITIES, WORKER_GROUPS, WORKER_GROUP_LABELS, surveyWeekOf } from '../../lib';
 import { createPlatformServer, type PlatformServer } from '../../sandbox';
 import { scheduleFiring } from '../fixtures/reportSchedule';
 import { surveyExpectedFromDatabase, type SurveyRow } from '../fixtures/surveyExpected';
@@ -227,5 +227,21 @@ describe('the week after: what changed', () => {
 		expect(message.text).toMatch(new RegExp(`\\n${cityName} [\\d,]+（<font color="warning">-1</font>）：${groupName} -1(\\n|$)`));
 		expect(result.output(MERGE)[0]).toMatchObject({ inactiveOnly: before.inactiveOnly + 1, workers: before.distinctActive - 1 });
 		assertNoPersonalData(platform.sinks.messages().map((m) => m.text));
+	}, 180000);
+});
+
+describe('run by hand (and by `n8n execute`, which starts from the Manual Trigger)', () => {
+	test('this week’s survey is filed under this week’s Monday in China', async () => {
+		platform.sinks.clear();
+		const result = await runWorkflow(survey, {
+			credentials: localCredentialData(platform.url),
+			credentialsById: localCompanyCredentialData(platform.url),
+			startNode: 'Run the survey now (立即摸底)',
+		});
+		expect(result.error).toBeUndefined();
+		const week = surveyWeekOf();
+		expect(result.output(MERGE)[0].weekOf).toBe(week);
+		expect(total(storedSurvey(week))).toBe(total(result.output(MERGE)[0].counts as SurveyRow[]));
+		expect(platform.sinks.messages({ channel: 'wecom' })).toHaveLength(1);
 	}, 180000);
 });
