@@ -375,7 +375,7 @@ describe('a claim.submitted event from the platform', () => {
 			expect(notice).toContain('【互助保障理赔 · 平台未接受记录】');
 			expect(notice).toContain('CAP_EXCEEDED');
 			expect(notice).toContain('拟给付 ¥500.00（未记录，未发短信）');
-			expect(notice).toContain('重新审核本申报');
+			expect(notice).toContain('按剩余额度人工审核本申报');
 			expectMasked(notice, member);
 		});
 
