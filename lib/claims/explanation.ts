@@ -84,7 +84,7 @@ export function explainDecision(facts: ExplanationFacts): string {
 			sentences.push(`${about}申报还缺少以下材料：${listOf(bySeverity('pending'), 5).replace(/缺少申报材料：/g, '')}。`);
 			sentences.push(
 				facts.filingDeadline
-					? `请在${chineseDate(facts.filingDeadline)}前通过“粤工惠”补充提交，补齐后继续审核。`
+					? `请于${chineseDate(facts.filingDeadline)}（含）前通过“粤工惠”补充提交，补齐后继续审核。`
 					: '请通过“粤工惠”补充提交，补齐后继续审核。',
 			);
 			break;
@@ -99,7 +99,7 @@ export function explainDecision(facts: ExplanationFacts): string {
 				const threshold = facts.plan ? formatFen(facts.plan.tiers[0].fromFen) : '';
 				sentences.push(`${about}目前累计计入的费用为${formatFen(facts.countedFen)}，还未达到${threshold}的起付标准，暂不能给付。`);
 				if (facts.expenseWindowEnd) {
-					sentences.push(`${chineseDate(facts.expenseWindowEnd)}前因同一事故就诊的发票可以继续申报，累计达到后即可给付。`);
+					sentences.push(`${chineseDate(facts.expenseWindowEnd)}（含）前因同一事故就诊的发票可以继续申报，累计达到后即可给付。`);
 				}
 			} else {
 				sentences.push(

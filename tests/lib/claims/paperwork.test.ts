@@ -51,7 +51,7 @@ describe('documents (附件4 第八条（二）)', () => {
 			expect(decision.payoutFen).toBe(0);
 			expect(decision.tierFen).toBe(50000);
 			expect(decision.explanation).toContain('还缺少以下材料');
-			expect(decision.explanation).toContain('2023年3月6日前');
+			expect(decision.explanation).toContain('请于2023年3月6日（含）前通过“粤工惠”补充提交');
 		}
 	});
 

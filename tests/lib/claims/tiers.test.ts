@@ -32,7 +32,10 @@ describe('tiers on one accident’s counted amount (附件4 第五条（二）)'
 		expect(decision.outcome).toBe(tier > 0 ? 'approved' : 'below_threshold');
 		expect(decision.paidInPlanAfterFen).toBe(tier);
 		expect(decision.remainingCapAfterFen).toBe(1000000 - tier);
-		if (tier === 0) expect(codes(decision)).toEqual(['BELOW_THRESHOLD']);
+		if (tier === 0) {
+			expect(codes(decision)).toEqual(['BELOW_THRESHOLD']);
+			expect(decision.explanation).toContain('2022年9月1日（含）前因同一事故就诊的发票可以继续申报');
+		}
 		else expect(decision.reasons).toEqual([]);
 	});
 
