@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { cleanApplication } from '../fixtures/applications';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { N8nInstance, freePort, DEMO_OWNER, PACKAGE } = require('../../scripts/lib/n8n');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -72,7 +71,7 @@ describe('a real n8n with the package installed from its build', () => {
 		const cookie = await n8n!.login(DEMO_OWNER);
 		const response = await fetch(`${n8n!.url}/types/nodes.json`, { headers: { cookie } });
 		expect(response.status).toBe(200);
-		const types: Array<{ name: string; displayName: string }> = await response.json();
+		const types = (await response.json()) as Array<{ name: string; displayName: string }>;
 		const ours = types.map((t) => t.name).filter((name) => name.startsWith(`${PACKAGE.name}.`) && !name.endsWith('Tool')); // *Tool: the AI-agent variants of usableAsTool
 		const expected = PACKAGE.n8n.nodes.map((file: string) => {
 			const className = path.basename(file, '.node.js');
@@ -88,7 +87,7 @@ describe('a real n8n with the package installed from its build', () => {
 			body: JSON.stringify(cleanApplication()),
 		});
 		expect(response.status).toBe(200);
-		const decision = await response.json();
+		const decision = (await response.json()) as { outcome: string; assignedOrg: object; applicant: { idNumberMasked: string }; reasons: Array<{ code: string }> };
 		expect(decision.outcome).toBe('approve');
 		expect(decision.assignedOrg).toMatchObject({ type: 'city_newform_federation', cityCode: '440300' });
 		expect(decision.applicant.idNumberMasked).toMatch(/^440\*{11}\d{3}[\dX]$/);
@@ -101,7 +100,7 @@ describe('a real n8n with the package installed from its build', () => {
 			body: JSON.stringify(cleanApplication({ idNumber: '12345', phone: 'none' })),
 		});
 		expect(response.status).toBe(200);
-		const decision = await response.json();
+		const decision = (await response.json()) as { outcome: string; assignedOrg: object; applicant: { idNumberMasked: string }; reasons: Array<{ code: string }> };
 		expect(decision.outcome).toBe('reject');
 		expect(decision.reasons.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['ID_INVALID', 'PHONE_INVALID']));
 	});

@@ -25,6 +25,7 @@ import {
 } from 'n8n-core';
 import {
 	createDeferredPromise,
+	createRunExecutionData,
 	ICredentialsHelper,
 	NodeHelpers,
 	Workflow,
@@ -35,6 +36,7 @@ import {
 	type INode,
 	type INodeCredentialsDetails,
 	type INodeExecutionData,
+	type INodeParameters,
 	type INodeType,
 	type INodeTypes,
 	type IPinData,
@@ -355,17 +357,12 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 	};
 
 	const input = (options.input ?? [{}]).map((json) => ({ json }));
-	return await execute({
-		startData: {},
-		resultData: { runData: {}, pinData: workflowJson.pinData },
-		executionData: {
-			contextData: {},
-			metadata: {},
-			nodeExecutionStack: [{ node: startNode, data: { main: [input] }, source: null }],
-			waitingExecution: {},
-			waitingExecutionSource: {},
-		},
-	} as IRunExecutionData);
+	return await execute(
+		createRunExecutionData({
+			resultData: { runData: {}, pinData: workflowJson.pinData },
+			executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [input] }, source: null }] },
+		}),
+	);
 }
 
 function describeError(run: IRun): string {
@@ -403,7 +400,7 @@ export async function runNode(node: NodeUnderTest, inputJson: IDataObject[], opt
 				type: node.type,
 				typeVersion: node.typeVersion ?? 1,
 				position: [200, 0],
-				parameters: node.parameters ?? {},
+				parameters: (node.parameters ?? {}) as INodeParameters,
 				...(node.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			},
 		],

@@ -2,7 +2,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localCredentialsForImport } = require('../../scripts/lib/localCredentials');
 
 const dir = path.resolve(__dirname, '..', '..', 'workflows');
