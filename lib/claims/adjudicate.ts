@@ -131,7 +131,8 @@ function judge(claim: Claim, plans: readonly MutualAidPlan[], calendar: RestDayC
 		tierFen: payout.tierFen,
 		dueFen: payout.dueFen,
 		remainingCapAfterFen: payout.remainingCapBeforeFen,
-		deadlines,
+		// a copy: the remembered deadlines must not change when a workflow edits its output
+		deadlines: { expenseWindowEnd: deadlines.expenseWindowEnd, filingDeadline: deadlines.filingDeadline },
 	});
 }
 
@@ -185,7 +186,8 @@ function malformed(input: unknown, reasons: Reason[], plans: readonly MutualAidP
 	const history = record(claim.history);
 	const accidentDate = record(claim.accident).date;
 	const plan = isClaimDate(accidentDate) ? planForDate(accidentDate, plans) : null;
-	const deadlines = plan && isClaimDate(accidentDate) ? claimDeadlines(accidentDate, plan, calendar) : { expenseWindowEnd: null, filingDeadline: null };
+	const known = plan && isClaimDate(accidentDate) ? claimDeadlines(accidentDate, plan, calendar) : null;
+	const deadlines = { expenseWindowEnd: known?.expenseWindowEnd ?? null, filingDeadline: known?.filingDeadline ?? null };
 	const countedFen = isFen(history.countedForAccidentFen) ? history.countedForAccidentFen : 0;
 	const paidInPlanFen = isFen(history.paidInPlanFen) ? history.paidInPlanFen : 0;
 	return {

@@ -1,5 +1,5 @@
 import { maskText } from '../core/masking';
-import { formatFen } from '../core/money';
+import { yuan } from './yuan';
 import type { Reason } from '../core/reasons';
 import type { ClaimLine } from './invoices';
 import type { MutualAidPlan } from './plans';
@@ -51,7 +51,7 @@ function uncountedSentence(lines: readonly ClaimLine[], windowDays: number): str
 export function explainDecision(facts: ExplanationFacts): string {
 	const sentences: string[] = [];
 	const about = facts.accidentDate ? `您${chineseDate(facts.accidentDate)}发生的意外` : '您的申报';
-	const amounts = `已计入医保范围内个人自付费用${formatFen(facts.countedFen)}，对应补贴档次${formatFen(facts.tierFen)}。`;
+	const amounts = `已计入医保范围内个人自付费用${yuan(facts.countedFen)}，对应补贴档次${yuan(facts.tierFen)}。`;
 	const bySeverity = (severity: Reason['severity']) => facts.reasons.filter((r) => r.severity === severity);
 
 	switch (facts.outcome) {
@@ -60,14 +60,14 @@ export function explainDecision(facts: ExplanationFacts): string {
 			const account = facts.bankAccount?.replace(/\D/g, '').slice(-4);
 			const to = account ? `您本人尾号${account}的银行账户` : '您本人的银行账户';
 			if (facts.paidForAccidentBeforeFen > 0) {
-				sentences.push(`该事故此前已给付${formatFen(facts.paidForAccidentBeforeFen)}，本次补足${formatFen(facts.payoutFen)}，将转入${to}。`);
+				sentences.push(`该事故此前已给付${yuan(facts.paidForAccidentBeforeFen)}，本次补足${yuan(facts.payoutFen)}，将转入${to}。`);
 			} else {
-				sentences.push(`本次给付${formatFen(facts.payoutFen)}，将转入${to}。`);
+				sentences.push(`本次给付${yuan(facts.payoutFen)}，将转入${to}。`);
 			}
 			if (facts.reasons.some((r) => r.code === 'CAP_PARTIAL')) {
-				sentences.push(`因本计划累计给付最多${formatFen(facts.plan!.annualCapFen)}，本次按剩余额度给付，此后本计划的保障责任终止。`);
+				sentences.push(`因本计划累计给付最多${yuan(facts.plan!.annualCapFen)}，本次按剩余额度给付，此后本计划的保障责任终止。`);
 			} else if (facts.remainingCapAfterFen !== null) {
-				sentences.push(`本计划剩余可给付额度${formatFen(facts.remainingCapAfterFen)}。`);
+				sentences.push(`本计划剩余可给付额度${yuan(facts.remainingCapAfterFen)}。`);
 			}
 			break;
 		}
@@ -96,14 +96,14 @@ export function explainDecision(facts: ExplanationFacts): string {
 			break;
 		case 'below_threshold':
 			if (facts.tierFen === 0) {
-				const threshold = facts.plan ? formatFen(facts.plan.tiers[0].fromFen) : '';
-				sentences.push(`${about}目前累计计入的费用为${formatFen(facts.countedFen)}，还未达到${threshold}的起付标准，暂不能给付。`);
+				const threshold = facts.plan ? yuan(facts.plan.tiers[0].fromFen) : '';
+				sentences.push(`${about}目前累计计入的费用为${yuan(facts.countedFen)}，还未达到${threshold}的起付标准，暂不能给付。`);
 				if (facts.expenseWindowEnd) {
 					sentences.push(`${chineseDate(facts.expenseWindowEnd)}（含）前因同一事故就诊的发票可以继续申报，累计达到后即可给付。`);
 				}
 			} else {
 				sentences.push(
-					`${about}已按${formatFen(facts.paidForAccidentBeforeFen)}给付，目前累计计入费用${formatFen(facts.countedFen)}，未达到更高档次，暂无新增给付。`,
+					`${about}已按${yuan(facts.paidForAccidentBeforeFen)}给付，目前累计计入费用${yuan(facts.countedFen)}，未达到更高档次，暂无新增给付。`,
 				);
 			}
 			break;

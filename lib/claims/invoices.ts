@@ -1,4 +1,4 @@
-import { formatFen } from '../core/money';
+import { yuan } from './yuan';
 import { reason, type Reason } from '../core/reasons';
 import type { Claim, ClaimInvoice } from './claimSchema';
 import { checkHospital, hospitalName } from './hospital';
@@ -100,12 +100,12 @@ export function assessInvoices(claim: Claim, plan: MutualAidPlan, expenseWindowE
 		if (countable) {
 			line.counted = true;
 			line.countedFen = invoice.selfPaidInScopeFen;
-			notes.unshift(`计入 ${formatFen(line.countedFen)}${line.provisional ? '（医院信息待核实）' : ''}`);
+			notes.unshift(`计入 ${yuan(line.countedFen)}${line.provisional ? '（医院信息待核实）' : ''}`);
 		} else {
 			line.provisional = false;
 			notes.unshift('不计入');
 		}
-		if (line.outOfScopeFen > 0) notes.push(`医保范围外自费 ${formatFen(line.outOfScopeFen)} 不计入`);
+		if (line.outOfScopeFen > 0) notes.push(`医保范围外自费 ${yuan(line.outOfScopeFen)} 不计入`);
 		line.note = notes.join('；');
 		return line;
 	});

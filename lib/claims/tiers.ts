@@ -1,4 +1,4 @@
-import { formatFen } from '../core/money';
+import { yuan } from './yuan';
 import { reason, type Reason } from '../core/reasons';
 import type { MutualAidPlan, PlanTier } from './plans';
 
@@ -41,8 +41,8 @@ export function computePayout(input: PayoutInput, plan: MutualAidPlan): PayoutRe
 				'CAP_REACHED',
 				'reject',
 				'附件4 第五条（三）',
-				`本计划累计给付已达上限 ${formatFen(plan.annualCapFen)}，保障责任已终止`,
-				`The plan's payouts have reached the cap of ${formatFen(plan.annualCapFen)}; cover has ended`,
+				`本计划累计给付已达上限 ${yuan(plan.annualCapFen)}，保障责任已终止`,
+				`The plan's payouts have reached the cap of ${yuan(plan.annualCapFen)}; cover has ended`,
 				'history.paidInPlanFen',
 			),
 		);
@@ -54,16 +54,16 @@ export function computePayout(input: PayoutInput, plan: MutualAidPlan): PayoutRe
 						'BELOW_THRESHOLD',
 						'info',
 						'附件4 第五条（二）',
-						`该事故累计计入费用 ${formatFen(input.countedFen)}，未达到起付金额 ${formatFen(firstTier.fromFen)}，暂无可给付金额；后续同一事故的发票可继续累计申报`,
-						`The accident's counted total ${formatFen(input.countedFen)} is below ${formatFen(firstTier.fromFen)}; nothing is due yet, later invoices of the same accident still add up`,
+						`该事故累计计入费用 ${yuan(input.countedFen)}，未达到起付金额 ${yuan(firstTier.fromFen)}，暂无可给付金额；后续同一事故的发票可继续累计申报`,
+						`The accident's counted total ${yuan(input.countedFen)} is below ${yuan(firstTier.fromFen)}; nothing is due yet, later invoices of the same accident still add up`,
 						'invoices',
 					)
 				: reason(
 						'BELOW_THRESHOLD',
 						'info',
 						'附件4 第五条（二）',
-						`该事故已按 ${formatFen(input.paidForAccidentFen)} 给付，累计计入费用 ${formatFen(input.countedFen)} 尚未达到更高档次，暂无新增给付`,
-						`The accident was already paid ${formatFen(input.paidForAccidentFen)}; its counted total ${formatFen(input.countedFen)} has not reached a higher tier`,
+						`该事故已按 ${yuan(input.paidForAccidentFen)} 给付，累计计入费用 ${yuan(input.countedFen)} 尚未达到更高档次，暂无新增给付`,
+						`The accident was already paid ${yuan(input.paidForAccidentFen)}; its counted total ${yuan(input.countedFen)} has not reached a higher tier`,
 						'invoices',
 					),
 		);
@@ -73,8 +73,8 @@ export function computePayout(input: PayoutInput, plan: MutualAidPlan): PayoutRe
 				'CAP_PARTIAL',
 				'info',
 				'附件4 第五条（三）',
-				`按档次应给付 ${formatFen(topUp)}，但本计划剩余给付额度只有 ${formatFen(remainingCapBeforeFen)}，按剩余额度给付，之后保障责任终止`,
-				`The tier gives ${formatFen(topUp)} but only ${formatFen(remainingCapBeforeFen)} of the plan's cap remains; paid up to the cap, after which cover ends`,
+				`按档次应给付 ${yuan(topUp)}，但本计划剩余给付额度只有 ${yuan(remainingCapBeforeFen)}，按剩余额度给付，之后保障责任终止`,
+				`The tier gives ${yuan(topUp)} but only ${yuan(remainingCapBeforeFen)} of the plan's cap remains; paid up to the cap, after which cover ends`,
 				'history.paidInPlanFen',
 			),
 		);

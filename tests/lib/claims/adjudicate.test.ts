@@ -179,3 +179,14 @@ describe('explanations keep personal data out', () => {
 		expect(decision.explanation.split('。').filter(Boolean).length).toBeLessThanOrEqual(5);
 	});
 });
+
+describe('decisions are independent values', () => {
+	it('editing one decision’s deadlines does not change the next decision of the same day', () => {
+		const first = adjudicateClaim(baseClaim());
+		first.deadlines.filingDeadline = 'edited';
+		expect(adjudicateClaim(baseClaim()).deadlines.filingDeadline).toBe('2023-03-06');
+		const malformed = adjudicateClaim(claimWith({ claimId: '' }));
+		malformed.deadlines.expenseWindowEnd = 'edited';
+		expect(adjudicateClaim(claimWith({ claimId: '' })).deadlines.expenseWindowEnd).toBe('2022-09-01');
+	});
+});
