@@ -56,7 +56,8 @@ export function maskName(name: unknown): string {
 
 const ID_IN_TEXT = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])|(?<![\dA-Za-z])\d{15}(?![\dA-Za-z])/g;
 const PHONE_IN_TEXT = /(?<![\d])(?:\+86[\s-]?|0086[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?![\d])/g;
-const ACCOUNT_IN_TEXT = /(?<![\d])\d(?:[\s-]?\d){11,18}(?![\dXx])/g;
+// Digits written whole or in groups of four (6222 0212 3456 7890); not record ids such as ORG-440900-000001.
+const ACCOUNT_IN_TEXT = /(?<![\dA-Za-z-])\d(?: ?\d){11,18}(?![\dA-Za-z-])/g;
 
 export interface MaskTextOptions {
 	/** Names to mask wherever they appear (names cannot be recognised in free text otherwise). */

@@ -36,6 +36,11 @@ describe('masking (SPEC §1)', () => {
 		expect(findUnmaskedPersonalData(text).length).toBe(3);
 	});
 
+	it('leaves record ids alone: they are not bank accounts', () => {
+		const text = '转入 ORG-440900-000001，会员 M00000033，申请 APP-20220301-000123';
+		expect(maskText(text)).toBe(text);
+	});
+
 	it('leaves already-masked text as it is', () => {
 		const masked = '张* 440***********123X 138****5678 **** **** **** 1234';
 		expect(maskText(masked)).toBe(masked);
