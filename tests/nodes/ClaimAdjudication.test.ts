@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { BUILT_IN_PLAN_DATA } from '../../lib';
+import { BUILT_IN_PLAN_DATA, BUILT_IN_PLANS, loadPlans } from '../../lib';
+import { properties } from '../../nodes/ClaimAdjudication/description';
 import { baseClaim, claimWith, invoice } from '../lib/claims/fixtures';
 import type { IDataObject } from 'n8n-workflow';
 import { PACKAGE, runNode } from '../helpers/harness';
@@ -127,6 +128,11 @@ describe('Claim Adjudication node (互助保障理赔)', () => {
 		it('refuses a custom plan overlapping a built-in one', async () => {
 			const result = await run({ planSource: 'json', planJson: JSON.stringify({ ...plan2026, planId: 'X', coverageStart: '2025-07-01' }) }, [baseClaim()]);
 			expect((result.error as { description?: string }).description).toContain('overlaps GD-NEWFORM-2025');
+		});
+
+		it('the example plan shown in the editor loads beside the built-in plans', () => {
+			const example = properties.find((p) => p.name === 'planJson')!.default as string;
+			expect(loadPlans(example, { base: BUILT_IN_PLANS }).map((p) => p.planId)).toContain('GD-NEWFORM-2026');
 		});
 
 		it('reads plans from a JSON file on the server', async () => {
