@@ -5,4 +5,6 @@ module.exports = {
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 60000,
+  // watchman is not installed everywhere, and jest waiting on it hangs without a word.
+  watchman: false,
 };
