@@ -90,6 +90,23 @@ class N8nInstance {
 		};
 	}
 
+	/** The major version of the n8n this instance runs. */
+	n8nMajor() {
+		const manifest = path.join(path.dirname(this.n8nBin), '..', 'package.json');
+		return Number(JSON.parse(fs.readFileSync(manifest, 'utf8')).version.split('.')[0]);
+	}
+
+	/**
+	 * The environment of one n8n process. n8n 2.x always runs Code nodes in a task runner whose
+	 * broker listens on a port (5679 unless told): each process (main, each worker, each CLI call)
+	 * gets a free one, so that they neither collide with each other nor with a local platform.
+	 */
+	processEnv() {
+		const env = this.env();
+		if (this.extraEnv.N8N_RUNNERS_BROKER_PORT === undefined && this.n8nMajor() >= 2) env.N8N_RUNNERS_BROKER_PORT = String(freePortSync());
+		return env;
+	}
+
 	/** In queue mode, the PostgreSQL database of this user folder, created the first time. */
 	prepareDatabase() {
 		if (!this.queue || this.databaseReady) return;
@@ -120,7 +137,7 @@ class N8nInstance {
 	/** Runs an n8n CLI command (n8n must not be running on this user folder). */
 	cli(args) {
 		this.prepareDatabase();
-		const result = spawnSync(this.nodeBin, [this.n8nBin, ...args], { env: this.env(), encoding: 'utf8' });
+		const result = spawnSync(this.nodeBin, [this.n8nBin, ...args], { env: this.processEnv(), encoding: 'utf8' });
 		if (result.status !== 0) {
 			throw new Error(`n8n ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
 		}
@@ -172,7 +189,7 @@ class N8nInstance {
 
 	startMain({ timeoutMs }) {
 		this.prepareDatabase();
-		this.child = spawn(this.nodeBin, [this.n8nBin, 'start'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		this.child = spawn(this.nodeBin, [this.n8nBin, 'start'], { env: this.processEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
 		const exited = new Promise((resolve) => this.child.once('exit', resolve));
 		this.exited = exited;
 		return new Promise((resolve, reject) => {
@@ -221,7 +238,7 @@ class N8nInstance {
 		const started = [];
 		for (let i = 0; i < count; i++) {
 			const name = `worker${this.workers.length + 1}`;
-			const child = spawn(this.nodeBin, [this.n8nBin, 'worker'], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(this.nodeBin, [this.n8nBin, 'worker'], { env: this.processEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
 			const worker = { name, child, output: '', exited: new Promise((resolve) => child.once('exit', resolve)) };
 			this.workers.push(worker);
 			started.push(
@@ -301,6 +318,14 @@ function freePort() {
 			server.close(() => resolve(port));
 		});
 	});
+}
+
+/** A free TCP port on 127.0.0.1, found synchronously (CLI calls are synchronous). */
+function freePortSync() {
+	const script = "const s = require('node:net').createServer(); s.listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); })";
+	const port = Number(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout);
+	if (!port) throw new Error('no free port found');
+	return port;
 }
 
 /** The local demo owner `npm start` creates on a new install. */
