@@ -11,6 +11,7 @@ import {
 import { adjudicateClaim } from '../../lib';
 import { properties } from './description';
 import { itemParameter, resolveCalendar, resolvePlans } from './settings';
+import { errorItem } from '../shared/errorItem';
 
 function readPath(json: IDataObject, path: string): unknown {
 	let value: unknown = json;
@@ -61,7 +62,7 @@ export class ClaimAdjudication implements INodeType {
 				const message = `第${i + 1}项没有可读的理赔申报 / Item ${i + 1} holds no claim`;
 				const description = field ? `字段 "${field}" 应为对象 / The field "${field}" must be an object` : '该项应为对象 / The item must be an object';
 				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message, { itemIndex: i, description });
-				out.push({ json: { error: message, description }, pairedItem: { item: i } });
+				out.push(errorItem(this.getNode(), i, { error: message, description }));
 				continue;
 			}
 			const decision = adjudicateClaim(claim, { plans, calendar }) as unknown as IDataObject;

@@ -1,5 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { errorItem } from '../shared/errorItem';
+
 /** The value at a dotted path of an item's json (`''` is the item itself). */
 export function readPath(json: IDataObject, path: string): unknown {
 	const trimmed = path.trim();
@@ -26,7 +28,7 @@ export function unreadable(
 	message: string,
 	description: string,
 ): INodeExecutionData {
-	if (this.continueOnFail()) return { json: { error: message, description }, pairedItem: { item: itemIndex } };
+	if (this.continueOnFail()) return errorItem(this.getNode(), itemIndex, { error: message, description });
 	throw new NodeOperationError(this.getNode(), message, { itemIndex, description });
 }
 

@@ -10,6 +10,7 @@ import {
 
 import { maskIdNumber } from '../../lib/core/masking';
 import { companyError, companyRequest } from './transport';
+import { errorItem, failureFields } from '../shared/errorItem';
 import { CITY_OPTIONS } from '../YueGongHui/helpers/vocabulary';
 
 interface Settings {
@@ -149,11 +150,7 @@ export class PlatformCompany implements INodeType {
 				for (const json of results) out.push({ json, pairedItem: { item: i } });
 			} catch (error) {
 				if (this.continueOnFail()) {
-					const e = error as Error & { description?: string; context?: IDataObject };
-					const failure: IDataObject = { error: e.message };
-					if (e.description) failure.description = e.description;
-					if (e.context?.code) failure.code = e.context.code;
-					out.push({ json: failure, pairedItem: { item: i } });
+					out.push(errorItem(this.getNode(), i, failureFields(error)));
 					continue;
 				}
 				throw error;

@@ -22,6 +22,7 @@ import { computeProgressOutput } from './operations/computeProgress';
 import { isStatisticsDocument, progressJobs, type ProgressJob } from './operations/input';
 import { mergeRostersOutput } from './operations/mergeRosters';
 import { pairedTo } from './operations/pairing';
+import { errorItem } from '../shared/errorItem';
 import { reportingPeriodOutput } from './operations/reportingPeriod';
 
 /**
@@ -110,7 +111,7 @@ function failed(this: IExecuteFunctions, error: unknown, itemIndexes: number[], 
 	if (this.continueOnFail()) {
 		const json: IDataObject = { error: (error as Error).message ?? String(error) };
 		if (quota) json.reasons = quota.reasons as unknown as IDataObject[];
-		return { json, pairedItem: pairedTo(itemIndexes) };
+		return errorItem(this.getNode(), itemIndex, json, pairedTo(itemIndexes));
 	}
 	if (error instanceof NodeOperationError) throw error;
 	if (quota) {

@@ -1,5 +1,4 @@
 import {
-	NodeApiError,
 	NodeConnectionTypes,
 	NodeOperationError,
 	type IDataObject,
@@ -17,6 +16,7 @@ import { maskingFields, optionsField, resourceField } from './descriptions/commo
 import { dingTalkFields, dingTalkOperations } from './descriptions/dingTalk';
 import { smsFields, smsOperations } from './descriptions/sms';
 import { weComFields, weComOperations } from './descriptions/weCom';
+import { asNodeError, errorItem, failureFields } from '../shared/errorItem';
 
 /**
  * Notifications to union staff and members: WeCom and DingTalk group robots and Aliyun template
@@ -71,15 +71,10 @@ export class UnionNotify implements INodeType {
 				out.push({ json, pairedItem: { item: i } });
 			} catch (error) {
 				if (this.continueOnFail()) {
-					const e = error as { message?: string; description?: string; httpCode?: string };
-					out.push({
-						json: { sent: false, channel: resource, error: e.message ?? String(error), ...(e.description ? { description: e.description } : {}) },
-						pairedItem: { item: i },
-					});
+					out.push(errorItem(this.getNode(), i, { sent: false, channel: resource, ...failureFields(error) }));
 					continue;
 				}
-				if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+				throw asNodeError(this.getNode(), error, i);
 			}
 		}
 		return [out];

@@ -57,5 +57,7 @@ export function gatewayError(
 		description: gatewayMessage ? `${channel === 'sms' ? 'Message' : 'errmsg'}: ${gatewayMessage}` : undefined,
 		httpCode: httpCode !== undefined ? String(httpCode) : undefined,
 	});
+	// The gateway's own code, so a workflow can branch on it (e.g. 93000: the robot's key is wrong).
+	error.context.code = String(code);
 	return error;
 }

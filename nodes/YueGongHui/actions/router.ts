@@ -1,11 +1,6 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { asNodeError, errorItem, failureFields } from '../../shared/errorItem';
 import { operationsOf } from './resources';
 
 /** One input item at a time; every output item is paired to the item it came from. */
@@ -26,16 +21,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 		} catch (error) {
 			if (this.continueOnFail()) {
-				const e = error as Error & { description?: string; httpCode?: string | null; context?: IDataObject };
-				const failure: IDataObject = { error: e.message };
-				if (e.description) failure.description = e.description;
-				if (e.httpCode) failure.httpCode = e.httpCode;
-				if (e.context?.code) failure.code = e.context.code;
-				out.push({ json: failure, pairedItem: { item: i } });
+				out.push(errorItem(this.getNode(), i, failureFields(error)));
 				continue;
 			}
-			if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			throw asNodeError(this.getNode(), error, i);
 		}
 	}
 	return [out];
