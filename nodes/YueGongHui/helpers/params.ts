@@ -256,7 +256,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
-			default: 3,
+			default: 5,
 			description: 'How often to retry when the platform answers 429 or 5xx, or cannot be reached',
 		},
 		{
