@@ -57,10 +57,10 @@ function startPostgres(folder, port) {
 	const dataDir = path.join(folder, 'postgres');
 	fs.rmSync(dataDir, { recursive: true, force: true });
 	fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-	if (isRoot) run('chown', ['-R', 'postgres:postgres', folder]);
+	if (isRoot) run('chown', ['postgres:postgres', dataDir]);
 	asPostgres('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C']);
 	const options = ['-p', port, '-k', dataDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-	asPostgres('pg_ctl', ['-D', dataDir, '-l', path.join(folder, 'postgres.log'), '-w', '-t', '60', '-o', options.join(' '), 'start']);
+	asPostgres('pg_ctl', ['-D', dataDir, '-l', path.join(dataDir, 'server.log'), '-w', '-t', '60', '-o', options.join(' '), 'start']);
 	return {
 		host: '127.0.0.1',
 		port,
