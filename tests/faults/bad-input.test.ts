@@ -30,8 +30,12 @@ function hasReasons(value: unknown): boolean {
 	);
 }
 
+/** An error item: `{ error: message }`, or `{ error: { message, … } }` as on n8n's error output. */
 function isErrorItem(json: IDataObject): boolean {
-	return typeof json.error === 'string' && json.error.trim() !== '';
+	const error = json.error as unknown;
+	if (typeof error === 'string') return error.trim() !== '';
+	const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+	return typeof message === 'string' && message.trim() !== '';
 }
 
 /** An error item, or a decision with at least one reason that rejects. */

@@ -18,31 +18,46 @@ const { parse: parseFlatted } = require('flatted');
 
 const APPLICATIONS = 30;
 const CLAIMS = 30;
-const FAULT_RATE = 0.2;
+const FAULT_RATE = Number(process.env.FAULTS_RATE ?? 0.2);
 /** A hanging request is cut after this long (the platform's fault option; 30 s by default). */
 const HANG_MS = 5000;
 const TEMPLATES = ['membership-application.json', 'claim-adjudication.json', 'enterprise-union-transfer.json'].map(
 	(file) => JSON.parse(readFileSync(path.join(ROOT, 'workflows', file), 'utf8')) as { id: string; name: string },
 );
+/** The SMS templates the claim and transfer templates send with (workflows/*.json). */
+const CLAIM_SMS = 'SMS_465100001';
+const TRANSFER_SMS = 'SMS_480100001';
 const APPLICANT_NAMES = ['周晓东', '吴海燕', '郑国强', '王丽娜', '冯建华', '陈志明', '褚秀英', '卫东升', '蒋春花', '沈立新'];
 
-/** Where each failed execution stopped and why: the node it was running and the error it gave. */
-function failedExecutions(n8n: RunningN8n): string[] {
-	const failures: string[] = [];
+interface TaskData {
+	error?: { message?: string; description?: string };
+	data?: { main?: Array<Array<{ json?: { error?: unknown; message?: unknown } }> | null> };
+}
+
+/** The executions that handled an item (their data names its id), how each ended and which nodes failed in it. */
+function trace(n8n: RunningN8n, id: string): string {
+	const found: string[] = [];
 	for (const template of TEMPLATES) {
 		for (const execution of executionsOf(n8n.databaseFile, template.id)) {
-			if (execution.status === 'success' || execution.status === 'waiting') continue;
-			let where = '';
+			if (!execution.data.includes(id)) continue;
+			let detail = '';
 			try {
-				const data = parseFlatted(execution.data) as { resultData?: { lastNodeExecuted?: string; error?: { message?: string; description?: string } } };
-				where = `${data.resultData?.lastNodeExecuted ?? '?'}: ${data.resultData?.error?.message ?? ''} ${data.resultData?.error?.description ?? ''}`.trim();
+				const data = parseFlatted(execution.data) as { resultData?: { lastNodeExecuted?: string; runData?: Record<string, TaskData[]> } };
+				const failedNodes = Object.entries(data.resultData?.runData ?? {}).flatMap(([node, tasks]) =>
+					tasks.flatMap((task) => {
+						if (task.error) return [`${node}: ${task.error.message ?? ''} ${task.error.description ?? ''}`.trim()];
+						const errorItem = (task.data?.main ?? []).flat().find((item) => item?.json?.error !== undefined);
+						return errorItem ? [`${node} (continued): ${String(errorItem.json?.message ?? errorItem.json?.error)}`] : [];
+					}),
+				);
+				detail = `last node ${data.resultData?.lastNodeExecuted ?? '?'}${failedNodes.length ? `; failed: ${failedNodes.join(' | ')}` : ''}`;
 			} catch {
-				where = 'data unreadable';
+				detail = 'data unreadable';
 			}
-			failures.push(`${template.name} execution ${execution.id} (${execution.status}) stopped at ${where}`);
+			found.push(`${template.name} execution ${execution.id} (${execution.status}), ${detail}`);
 		}
 	}
-	return failures;
+	return found.length ? found.join(' // ') : 'no execution names it (the delivery never started one)';
 }
 
 /** Counts the platform's API answers while it fails: 500s, 429s and connections cut without an answer. */
@@ -108,23 +123,35 @@ describe('the templates on a real n8n, the platform failing a fifth of its API r
 		const workers = Array.from({ length: APPLICATIONS }, (_, i) =>
 			nextWorker(platform, { companyId: 'meituan-demo', relation: 'platform_managed', cityCode: ['440300', '440100', '441900'][i % 3] }),
 		);
-		const picker = memberPicker(platform, client);
-		const members: SeededMember[] = [];
-		for (let i = 0; i < CLAIMS; i++) members.push(await picker.covered());
 		const employer = platform.db
 			.prepare(
 				`SELECT employer_usci AS usci, city_code AS cityCode, COUNT(*) AS n FROM members
 				  WHERE org_id = 'FED-' || city_code AND employer_usci IS NOT NULL AND employment_relation IN ('labor_contract', 'dispatch')
 				  GROUP BY employer_usci, city_code ORDER BY n DESC LIMIT 1`,
 			)
-			.get() as { usci: string; cityCode: string; n: number };
+			.get() as { usci: string; cityCode: string };
+		const reservoir = (
+			platform.db
+				.prepare(`SELECT member_id FROM members WHERE org_id = ? AND employer_usci = ? AND employment_relation IN ('labor_contract', 'dispatch') ORDER BY seq`)
+				.all(`FED-${employer.cityCode}`, employer.usci) as Array<{ member_id: string }>
+		).map((r) => r.member_id);
+		// Claimants apart from the employees who move: an SMS gateway limits how often one phone is texted.
+		const picker = memberPicker(platform, client);
+		const members: SeededMember[] = [];
+		while (members.length < CLAIMS) {
+			const member = await picker.covered();
+			if (!reservoir.includes(member.memberId)) members.push(member);
+		}
+		const applicationBodies = workers.map((worker, i) =>
+			applicationFor(worker, { name: APPLICANT_NAMES[i % APPLICANT_NAMES.length], phone: `139${String(10000000 + i).slice(-8)}` }),
+		);
 		const paidBefore = new Map(
 			(platform.db.prepare('SELECT member_id, plan_id, paid_fen FROM plan_payouts').all() as Array<{ member_id: string; plan_id: string; paid_fen: number }>).map((r) => [`${r.member_id} ${r.plan_id}`, r.paid_fen]),
 		);
 
 		const traffic = watchTraffic(platform);
 		platform.setFaults({ rate: FAULT_RATE, kinds: ['500', '429', 'timeout'], timeoutMs: HANG_MS });
-		const applicationIds: string[] = [];
+		const applicationIds: string[] = new Array(APPLICATIONS);
 		const claimIds: string[] = [];
 		let unionId = '';
 		const jobs = APPLICATIONS + CLAIMS + 1;
@@ -142,11 +169,9 @@ describe('the templates on a real n8n, the platform failing a fifth of its API r
 			const k = j > jobs / 2 ? j - 1 : j;
 			if (k % 2 === 0 && k / 2 < APPLICATIONS) {
 				const i = k / 2;
-				const phone = `139${String(10000000 + i).slice(-8)}`;
-				const body = applicationFor(workers[i], { name: APPLICANT_NAMES[i % APPLICANT_NAMES.length], phone });
-				const created = await client.post('/applications', body, { idempotencyKey: `faults-app-${workers[i].idNumber}` });
+				const created = await client.post('/applications', applicationBodies[i], { idempotencyKey: `faults-app-${workers[i].idNumber}` });
 				expect(created.status).toBe(201);
-				applicationIds.push(created.body.applicationId);
+				applicationIds[i] = created.body.applicationId;
 			} else {
 				const i = Math.floor(k / 2);
 				const created = await client.post('/claims', claimInput(members[i]), { idempotencyKey: `faults-claim-${members[i].memberId}` });
@@ -154,7 +179,7 @@ describe('the templates on a real n8n, the platform failing a fifth of its API r
 				claimIds.push(created.body.claimId);
 			}
 		});
-		expect(applicationIds).toHaveLength(APPLICATIONS);
+		expect(applicationIds.filter(Boolean)).toHaveLength(APPLICATIONS);
 		expect(claimIds).toHaveLength(CLAIMS);
 
 		// Faults on until every delivery has reached n8n and every execution has stopped, then off.
@@ -182,61 +207,72 @@ describe('the templates on a real n8n, the platform failing a fifth of its API r
 		const transferState = () =>
 			platform.db.prepare('SELECT member_id AS memberId, transfer_id AS transferId FROM transfers WHERE to_org_id = ?').all(unionId) as Array<{ memberId: string; transferId: string }>;
 		const allThrough = () =>
-			applicationState().every((a) => a.status !== 'pending') && claimState().every((c) => c.decision !== null) && transferState().length >= employer.n;
+			applicationState().every((a) => a.status !== 'pending') && claimState().every((c) => c.decision !== null) && transferState().length >= reservoir.length;
 		// Nothing retries a lost execution by itself; wait a while for stragglers, then count.
 		await waitFor('every application, claim and transfer through', allThrough, 60_000, 1000).catch(() => undefined);
 
 		const applications = applicationState();
 		const claims = claimState();
 		const transfers = transferState();
-		const undecided = applications.filter((a) => a.status === 'pending');
-		// Nobody acts on a review link here, so every application is decided once: approve, reject or review.
-		const decidedTwice = applications.filter((a) => a.decisions.length > 1);
+		const sms = platform.sinks.messages({ channel: 'sms' });
+		const smsTo = (phone: string, template?: string) => sms.filter((m) => (m.phoneNumbers ?? []).includes(phone) && (!template || m.msgtype === template)).length;
+		const phoneOf = (memberId: string) => (platform.db.prepare('SELECT phone FROM members WHERE member_id = ?').get(memberId) as { phone: string }).phone;
+
+		// Lost: an item that never came through, or came through without telling the person it concerns.
+		const lostItems: Array<{ what: string; id: string }> = [];
+		const twice: string[] = [];
+		for (const [i, a] of applications.entries()) {
+			const phone = applicationBodies[i].phone as string;
+			const told = smsTo(phone);
+			if (a.status === 'pending') lostItems.push({ what: 'application left pending', id: a.id });
+			else if (a.status !== 'review' && told === 0) lostItems.push({ what: `application ${a.status}, applicant not told`, id: a.id });
+			// Nobody acts on a review link here, so every application is decided once: approve, reject or review.
+			if (a.decisions.length > 1) twice.push(`${a.id} decided ${a.decisions.length} times`);
+			if (told > 1) twice.push(`${a.id}: applicant told ${told} times`);
+		}
 		const membersTwice = platform.db
 			.prepare(`SELECT id_number, COUNT(*) AS n FROM members WHERE id_number IN (${workers.map(() => '?').join(',')}) GROUP BY id_number HAVING n > 1`)
-			.all(...workers.map((w) => w.idNumber));
-		const unjudged = claims.filter((c) => c.decision === null);
+			.all(...workers.map((w) => w.idNumber)) as Array<{ id_number: string; n: number }>;
+		for (const m of membersTwice) twice.push(`applicant ${m.id_number.slice(0, 3)}…: ${m.n} member records`);
+		for (const c of claims) {
+			const told = smsTo(phoneOf(c.memberId), CLAIM_SMS);
+			if (!c.decision) lostItems.push({ what: 'claim left undecided', id: c.id });
+			else if (told === 0) lostItems.push({ what: `claim ${c.decision.outcome}, member not told`, id: c.id });
+			if (told > 1) twice.push(`${c.id}: member told ${told} times`);
+		}
 		// No double payout: what the platform counts as paid per member and plan is what the recorded decisions paid.
-		const payoutMismatches = members.flatMap((member) => {
+		for (const member of members) {
 			const plans = new Set(claims.filter((c) => c.memberId === member.memberId && c.decision?.planId).map((c) => c.decision!.planId!));
-			return [...plans].flatMap((planId) => {
+			for (const planId of plans) {
 				const recorded = claims.filter((c) => c.memberId === member.memberId && c.decision?.planId === planId).reduce((sum, c) => sum + (c.decision!.payoutFen ?? 0), 0);
 				const row = platform.db.prepare('SELECT paid_fen FROM plan_payouts WHERE member_id = ? AND plan_id = ?').get(member.memberId, planId) as { paid_fen: number } | undefined;
 				const paid = (row?.paid_fen ?? 0) - (paidBefore.get(`${member.memberId} ${planId}`) ?? 0);
-				return paid === recorded ? [] : [`${member.memberId} ${planId}: plan total grew by ${paid}, decisions paid ${recorded}`];
-			});
-		});
-		const transferMembers = new Set(transfers.map((t) => t.memberId));
-		const transfersTwice = transfers.length - transferMembers.size;
-		const transfersMissing = Math.max(0, employer.n - transferMembers.size);
+				if (paid !== recorded) twice.push(`${member.memberId} ${planId}: plan total grew by ${paid} fen, decisions paid ${recorded}`);
+			}
+		}
+		for (const memberId of reservoir) {
+			const made = transfers.filter((t) => t.memberId === memberId).length;
+			const told = smsTo(phoneOf(memberId), TRANSFER_SMS);
+			if (made === 0) lostItems.push({ what: 'transfer not created for member', id: memberId });
+			else if (told === 0) lostItems.push({ what: 'transfer created, member not told', id: memberId });
+			if (made > 1) twice.push(`${memberId}: ${made} transfers`);
+			if (told > 1) twice.push(`${memberId}: told of the transfer ${told} times`);
+		}
 
-		const requests = APPLICATIONS + CLAIMS + employer.n;
-		const lost = undecided.length + unjudged.length + transfersMissing;
-		const duplicates = decidedTwice.length + membersTwice.length + payoutMismatches.length + transfersTwice;
-		const processed = requests - lost;
+		const requests = APPLICATIONS + CLAIMS + reservoir.length;
+		const lost = lostItems.length;
+		const duplicates = twice.length;
 		console.log(
-			`platform faults: requests=${requests}, refused=${traffic.refused}, processed=${processed}, duplicates=${duplicates}, lost=${lost}` +
+			`platform faults: requests=${requests}, refused=${traffic.refused}, processed=${requests - lost}, duplicates=${duplicates}, lost=${lost}` +
 				` | API requests under faults ${traffic.total} (${traffic.status500}×500, ${traffic.status429}×429, ${traffic.cut} cut; ${faultsSeen} of them the test's own submissions)` +
-				` | applications ${APPLICATIONS - undecided.length}/${APPLICATIONS} (${applications.filter((a) => a.status === 'review').length} in review), claims ${CLAIMS - unjudged.length}/${CLAIMS}, transfers ${transferMembers.size}/${employer.n}`,
+				` | applications ${applications.filter((a) => a.status !== 'pending').length}/${APPLICATIONS} (${applications.filter((a) => a.status === 'review').length} in review), claims ${claims.filter((c) => c.decision).length}/${CLAIMS}, transfers ${new Set(transfers.map((t) => t.memberId)).size}/${reservoir.length}`,
 		);
-		const failures = failedExecutions(n8n);
-		if (failures.length > 0) console.log(`executions that did not finish:\n${failures.join('\n')}`);
+		const whyLost = lostItems.map((item) => `${item.what} ${item.id}: ${trace(n8n, item.id)}`);
+		if (whyLost.length) console.log(`lost, and where:\n${whyLost.join('\n')}`);
 
-		expect({ undecided: undecided.map((a) => a.id), unjudged: unjudged.map((c) => c.id), transfersMissing, whyLost: lost > 0 ? failures : [] }).toEqual({
-			undecided: [],
-			unjudged: [],
-			transfersMissing: 0,
-			whyLost: [],
-		});
-		expect({ decidedTwice: decidedTwice.map((a) => a.id), membersTwice, payoutMismatches, transfersTwice }).toEqual({
-			decidedTwice: [],
-			membersTwice: [],
-			payoutMismatches: [],
-			transfersTwice: 0,
-		});
-		expect(applications.every((a) => ['approved', 'rejected', 'review'].includes(a.status))).toBe(true);
+		expect(whyLost).toEqual([]);
+		expect(twice).toEqual([]);
 		expect(applications.filter((a) => a.status === 'approved').every((a) => a.memberId)).toBe(true);
-		expect(claims.every((c) => c.decision?.outcome)).toBe(true);
 		expect(duplicates).toBe(0);
 		expect(lost).toBe(0);
 	}, 600_000);
