@@ -259,12 +259,18 @@ describe('the templates on a real n8n, the platform failing a fifth of its API r
 			if (told > 1) twice.push(`${memberId}: told of the transfer ${told} times`);
 		}
 
+		const deliveries = platform.db.prepare(`SELECT COUNT(*) AS n, SUM(attempts > 1) AS redelivered, SUM(state <> 'delivered') AS undelivered FROM webhook_deliveries`).get() as {
+			n: number;
+			redelivered: number;
+			undelivered: number;
+		};
 		const requests = APPLICATIONS + CLAIMS + reservoir.length;
 		const lost = lostItems.length;
 		const duplicates = twice.length;
 		console.log(
 			`platform faults: requests=${requests}, refused=${traffic.refused}, processed=${requests - lost}, duplicates=${duplicates}, lost=${lost}` +
 				` | API requests under faults ${traffic.total} (${traffic.status500}×500, ${traffic.status429}×429, ${traffic.cut} cut; ${faultsSeen} of them the test's own submissions)` +
+				` | webhook deliveries ${deliveries.n} (${deliveries.redelivered} redelivered, ${deliveries.undelivered} not delivered)` +
 				` | applications ${applications.filter((a) => a.status !== 'pending').length}/${APPLICATIONS} (${applications.filter((a) => a.status === 'review').length} in review), claims ${claims.filter((c) => c.decision).length}/${CLAIMS}, transfers ${new Set(transfers.map((t) => t.memberId)).size}/${reservoir.length}`,
 		);
 		const whyLost = lostItems.map((item) => `${item.what} ${item.id}: ${trace(n8n, item.id)}`);
