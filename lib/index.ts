@@ -7,6 +7,7 @@ export * from './core/dates';
 export * from './core/restDays';
 export * from './core/money';
 export * from './core/masking';
+export * from './core/text';
 export * from './platform';
 export * from './quota';
 export * from './notify';

@@ -1,4 +1,5 @@
 import { reason, type Reason } from '../core/reasons';
+import { textOf } from '../core/text';
 import { fieldInvalid, fieldMissing, isPresent, nowDate, submissionDate } from './fields';
 import { RULES } from './rules';
 import type { ReviewedApplication } from './types';
@@ -94,7 +95,7 @@ export function applyAdminDecision(
 		if (!submissionDate(decision.decidedAt)) {
 			problems.push(fieldInvalid('decidedAt', '应为 ISO 8601 时间。', 'must be an ISO 8601 timestamp.'));
 		}
-		decidedAt = String(decision.decidedAt);
+		decidedAt = textOf(decision.decidedAt);
 	} else {
 		decidedAt = nowDate(options.now).toISOString();
 	}
@@ -108,8 +109,8 @@ export function applyAdminDecision(
 				'NOT_AWAITING_REVIEW',
 				'reject',
 				RULES.adminWorkflow,
-				`该申请当前状态为“${String(application.outcome ?? '未审核')}”，不在待审核状态，不能再作审批决定。`,
-				`The application is "${String(application.outcome ?? 'not reviewed')}", not awaiting review: no decision can be applied.`,
+				`该申请当前状态为“${textOf(application.outcome) || '未审核'}”，不在待审核状态，不能再作审批决定。`,
+				`The application is "${textOf(application.outcome) || 'not reviewed'}", not awaiting review: no decision can be applied.`,
 				'outcome',
 			),
 		);
@@ -127,8 +128,8 @@ export function applyAdminDecision(
 				'ADMIN_NOT_AUTHORIZED',
 				'reject',
 				RULES.adminApproval,
-				`只有受理该申请的工会组织（${assignedOrgId ?? '未分配'}）的管理员才能审批，该管理员不管理该组织。`,
-				`Only an admin of the organisation the application is assigned to (${assignedOrgId ?? 'none'}) may decide; this admin does not administer it.`,
+				`只有受理该申请的工会组织（${textOf(assignedOrgId) || '未分配'}）的管理员才能审批，该管理员不管理该组织。`,
+				`Only an admin of the organisation the application is assigned to (${textOf(assignedOrgId) || 'none'}) may decide; this admin does not administer it.`,
 				'adminId',
 			),
 		);

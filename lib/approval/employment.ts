@@ -1,6 +1,7 @@
 import { resolveCity, type ResolvedCity } from '../core/cities';
 import { maskText } from '../core/masking';
 import { reason, type Reason } from '../core/reasons';
+import { textOf } from '../core/text';
 import { EMPLOYMENT_RELATION_LABELS, type EmploymentRelation } from '../core/vocabulary';
 import { isEmploymentRelation, isPresent, type Units } from './fields';
 import { RULES } from './rules';
@@ -59,7 +60,7 @@ export function readEmploymentCheck(value: unknown): ReadEmploymentCheck {
 		const read: EmploymentRecord = {
 			relation: record.relation,
 			active: record.active,
-			cityCode: city ? city.cityCode : String(record.cityCode),
+			cityCode: city ? city.cityCode : textOf(record.cityCode),
 		};
 		if (employer) read.employer = employer;
 		if (platform) read.platform = platform;

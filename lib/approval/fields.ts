@@ -2,6 +2,7 @@ import { resolveCity, type ResolvedCity } from '../core/cities';
 import { chinaDate, CHINA_ZONE, isValidDate } from '../core/dates';
 import { isValidUsci, normalizeMobile, parseResidentId, type ResidentId } from '../core/identity';
 import { reason, type Reason } from '../core/reasons';
+import { textOf } from '../core/text';
 import {
 	EMPLOYMENT_RELATIONS,
 	WORKER_GROUPS,
@@ -95,7 +96,7 @@ export function submissionDate(value: unknown): string | null {
 export function nowDate(now: Date | string | undefined): Date {
 	if (now === undefined) return new Date();
 	const date = now instanceof Date ? now : new Date(now);
-	if (isNaN(date.getTime())) throw new RangeError(`Not a readable time: ${String(now)}`);
+	if (isNaN(date.getTime())) throw new RangeError(`Not a readable time: ${textOf(now)}`);
 	return date;
 }
 

@@ -1,5 +1,7 @@
 /** Masking of personal information (PIPL) for anything a human sees: SPEC §1. */
 
+import { textOf } from './text';
+
 const COMPOUND_SURNAMES = new Set(
 	(
 		'欧阳 太史 端木 上官 司马 东方 独孤 南宫 万俟 闻人 夏侯 诸葛 尉迟 公羊 赫连 澹台 皇甫 宗政 濮阳 公冶 ' +
@@ -16,21 +18,21 @@ function stars(n: number): string {
 
 /** `440***********123X`: first 3 and last 4 kept. */
 export function maskIdNumber(id: unknown): string {
-	const text = String(id ?? '').trim();
+	const text = textOf(id).trim();
 	if (text.length <= 7) return stars(text.length);
 	return text.slice(0, 3) + stars(text.length - 7) + text.slice(-4);
 }
 
 /** `138****5678`. */
 export function maskPhone(phone: unknown): string {
-	const digits = String(phone ?? '').replace(/[\s-]/g, '').replace(/^(\+86|0086)/, '');
+	const digits = textOf(phone).replace(/[\s-]/g, '').replace(/^(\+86|0086)/, '');
 	if (digits.length <= 7) return stars(digits.length);
 	return digits.slice(0, 3) + stars(digits.length - 7) + digits.slice(-4);
 }
 
 /** `**** **** **** 1234`. */
 export function maskBankAccount(account: unknown): string {
-	const digits = String(account ?? '').replace(/[\s-]/g, '');
+	const digits = textOf(account).replace(/[\s-]/g, '');
 	if (digits.length <= 4) return '**** **** **** ' + stars(digits.length);
 	return '**** **** **** ' + digits.slice(-4);
 }
@@ -40,7 +42,7 @@ export function maskBankAccount(account: unknown): string {
  * character, `·` kept. Latin names keep the first letter of each part.
  */
 export function maskName(name: unknown): string {
-	const text = String(name ?? '').trim();
+	const text = textOf(name).trim();
 	if (!text) return '';
 	if (/^[\p{Script=Latin}\s.'-]+$/u.test(text)) {
 		return text

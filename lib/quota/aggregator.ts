@@ -1,4 +1,5 @@
 import { CITY_CODES, resolveCity } from '../core/cities';
+import { textOf } from '../core/text';
 import { chinaDate } from '../core/dates';
 import { reason, type Reason } from '../core/reasons';
 import { WORKER_GROUPS } from '../core/vocabulary';
@@ -112,8 +113,8 @@ export function createProgressAggregator(options: AggregatorOptions = {}): Progr
 						c === undefined ? 'COUNTS_CITY_UNKNOWN' : 'COUNTS_GROUP_UNKNOWN',
 						'review',
 						'附件2',
-						c === undefined ? `会员记录的城市无法识别（${String(record.cityCode ?? '缺失')}），未计入` : `会员记录的群体无法识别（${String(record.group ?? '缺失')}），未计入`,
-						c === undefined ? `A member's city is not one of the 21 (${String(record.cityCode ?? 'missing')}); not counted` : `A member's worker group is unknown (${String(record.group ?? 'missing')}); not counted`,
+						c === undefined ? `会员记录的城市无法识别（${textOf(record.cityCode) || '缺失'}），未计入` : `会员记录的群体无法识别（${textOf(record.group) || '缺失'}），未计入`,
+						c === undefined ? `A member's city is not one of the 21 (${textOf(record.cityCode) || 'missing'}); not counted` : `A member's worker group is unknown (${textOf(record.group) || 'missing'}); not counted`,
 						c === undefined ? 'cityCode' : 'group',
 					),
 				);
@@ -148,7 +149,7 @@ export function createProgressAggregator(options: AggregatorOptions = {}): Progr
 		},
 		addOrganization(org) {
 			const c = cityIndex(org.cityCode);
-			if (c === undefined || !ENTERPRISE_KINDS.has(String(org.type))) return false;
+			if (c === undefined || !ENTERPRISE_KINDS.has(textOf(org.type))) return false;
 			newUnions[c]++;
 			return true;
 		},
@@ -177,7 +178,7 @@ function readDate(value: unknown, field: string): string | null {
 	const date = chinaDate(value);
 	if (!date) {
 		throw new QuotaInputError([
-			reason('DATE_INVALID', 'reject', '附件2', `无法识别的日期（${field}）：${String(value)}`, `Not a readable date (${field}): ${String(value)}`, field),
+			reason('DATE_INVALID', 'reject', '附件2', `无法识别的日期（${field}）：${textOf(value)}`, `Not a readable date (${field}): ${textOf(value)}`, field),
 		]);
 	}
 	return date;

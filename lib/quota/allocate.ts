@@ -1,4 +1,5 @@
 import { reason, type Reason } from '../core/reasons';
+import { textOf } from '../core/text';
 import { QuotaInputError } from './errors';
 
 const RULE = 'SPEC §5 分配';
@@ -66,8 +67,8 @@ function checkInput(total: number, weights: Record<string, number>): Reason[] {
 				'TOTAL_INVALID',
 				'reject',
 				RULE,
-				`分配总数必须是非负整数（收到 ${String(total)}）`,
-				`The total to allocate must be a whole number of at least 0 (got ${String(total)})`,
+				`分配总数必须是非负整数（收到 ${textOf(total)}）`,
+				`The total to allocate must be a whole number of at least 0 (got ${textOf(total)})`,
 				'total',
 			),
 		);
@@ -85,8 +86,8 @@ function checkInput(total: number, weights: Record<string, number>): Reason[] {
 					'WEIGHT_INVALID',
 					'reject',
 					RULE,
-					`权重必须是有限数字（${key}: ${String(weight)}）`,
-					`A weight must be a finite number (${key}: ${String(weight)})`,
+					`权重必须是有限数字（${key}: ${textOf(weight)}）`,
+					`A weight must be a finite number (${key}: ${textOf(weight)})`,
 					`weights.${key}`,
 				),
 			);

@@ -1,4 +1,5 @@
 import { addDays, addMonths, chinaDate, daysBetween } from '../core/dates';
+import { textOf } from '../core/text';
 import { reason } from '../core/reasons';
 import { QuotaInputError } from './errors';
 
@@ -27,8 +28,8 @@ export function reportingPeriod(date: unknown): ReportingPeriod {
 				'DATE_INVALID',
 				'reject',
 				'附件2 说明5',
-				`无法识别的日期：${String(date)}`,
-				`Not a readable date: ${String(date)}`,
+				`无法识别的日期：${textOf(date)}`,
+				`Not a readable date: ${textOf(date)}`,
 				'date',
 			),
 		]);

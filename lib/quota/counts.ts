@@ -1,4 +1,5 @@
 import { resolveCity } from '../core/cities';
+import { textOf } from '../core/text';
 import { reason, type Reason } from '../core/reasons';
 import { WORKER_GROUPS, type WorkerGroup } from '../core/vocabulary';
 import { resolveGroup, toCount } from './targets';
@@ -119,8 +120,8 @@ export function readCounts(input: unknown): ReadCounts {
 					'COUNTS_CITY_UNKNOWN',
 					'review',
 					RULE,
-					`${where}：不是广东省的地级以上市（${String(cityRef ?? '缺失')}），该行未计入`,
-					`${where}: not one of Guangdong's 21 cities (${String(cityRef ?? 'missing')}); the row was left out`,
+					`${where}：不是广东省的地级以上市（${textOf(cityRef) || '缺失'}），该行未计入`,
+					`${where}: not one of Guangdong's 21 cities (${textOf(cityRef) || 'missing'}); the row was left out`,
 					`${where}.cityCode`,
 				),
 			);
@@ -141,8 +142,8 @@ export function readCounts(input: unknown): ReadCounts {
 						'COUNTS_INVALID',
 						'review',
 						RULE,
-						`${where}.${field} 不是非负整数（${String(value)}），按 0 计`,
-						`${where}.${field} is not a whole number of at least 0 (${String(value)}); counted as 0`,
+						`${where}.${field} 不是非负整数（${textOf(value)}），按 0 计`,
+						`${where}.${field} is not a whole number of at least 0 (${textOf(value)}); counted as 0`,
 						`${where}.${field}`,
 					),
 				);
@@ -168,8 +169,8 @@ export function readCounts(input: unknown): ReadCounts {
 					'COUNTS_GROUP_UNKNOWN',
 					'review',
 					RULE,
-					`${where}：未知的群体（${String(row.group)}），该行的群体人数未计入`,
-					`${where}: unknown worker group (${String(row.group)}); its group counts were left out`,
+					`${where}：未知的群体（${textOf(row.group)}），该行的群体人数未计入`,
+					`${where}: unknown worker group (${textOf(row.group)}); its group counts were left out`,
 					`${where}.group`,
 				),
 			);

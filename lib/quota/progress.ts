@@ -1,4 +1,5 @@
 import { todayInChina, chinaDate } from '../core/dates';
+import { textOf } from '../core/text';
 import { reason, type Reason } from '../core/reasons';
 import { WORKER_GROUPS, WORKER_GROUP_LABELS, type WorkerGroup } from '../core/vocabulary';
 import { allocateTargets } from './allocate';
@@ -178,7 +179,7 @@ function resolveAsOf(value: unknown): string {
 	const date = chinaDate(value);
 	if (!date) {
 		throw new QuotaInputError([
-			reason('DATE_INVALID', 'reject', '附件2', `无法识别的统计日期：${String(value)}`, `Not a readable report date: ${String(value)}`, 'asOf'),
+			reason('DATE_INVALID', 'reject', '附件2', `无法识别的统计日期：${textOf(value)}`, `Not a readable report date: ${textOf(value)}`, 'asOf'),
 		]);
 	}
 	return date;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { textOf } from '../core/text';
 
 import { CITIES, resolveCity } from '../core/cities';
 import { CHINA_ZONE, chinaDate, todayInChina } from '../core/dates';
@@ -63,7 +64,7 @@ export function surveyWeekOf(value?: unknown): string {
 	const date = value === undefined || value === null || value === '' ? todayInChina() : chinaDate(value);
 	if (!date) {
 		throw new QuotaInputError([
-			reason('SURVEY_WEEK_INVALID', 'reject', RULE, `无法识别摸底周的日期：${String(value)}`, `Not a date or timestamp for the survey week: ${String(value)}`, 'weekOf'),
+			reason('SURVEY_WEEK_INVALID', 'reject', RULE, `无法识别摸底周的日期：${textOf(value)}`, `Not a date or timestamp for the survey week: ${textOf(value)}`, 'weekOf'),
 		]);
 	}
 	return DateTime.fromISO(date, { zone: CHINA_ZONE }).startOf('week').toFormat('yyyy-MM-dd');
@@ -185,9 +186,9 @@ function readEntry(value: unknown, i: number, issues: Reason[]): { hash: string;
 	const hash = typeof entry.idNumberHash === 'string' ? entry.idNumberHash.trim().toLowerCase() : '';
 	if (!HASH_RE.test(hash)) return invalid('缺少有效的身份证号哈希', 'no valid idNumberHash', 'idNumberHash');
 	const city = resolveCity(entry.cityCode);
-	if (!city) return invalid(`不是广东省的地级以上市（${String(entry.cityCode ?? '缺失')}）`, `not one of Guangdong's 21 cities (${String(entry.cityCode ?? 'missing')})`, 'cityCode');
+	if (!city) return invalid(`不是广东省的地级以上市（${textOf(entry.cityCode) || '缺失'}）`, `not one of Guangdong's 21 cities (${textOf(entry.cityCode) || 'missing'})`, 'cityCode');
 	const group = resolveGroup(entry.group);
-	if (!group) return invalid(`未知的群体（${String(entry.group ?? '缺失')}）`, `unknown worker group (${String(entry.group ?? 'missing')})`, 'group');
+	if (!group) return invalid(`未知的群体（${textOf(entry.group) || '缺失'}）`, `unknown worker group (${textOf(entry.group) || 'missing'})`, 'group');
 	return { hash, cityCode: city.cityCode, group, active: entry.active !== false };
 }
 

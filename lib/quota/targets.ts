@@ -1,4 +1,5 @@
 import { CITIES, resolveCity } from '../core/cities';
+import { textOf } from '../core/text';
 import { reason, type Reason } from '../core/reasons';
 import { WORKER_GROUPS, type WorkerGroup } from '../core/vocabulary';
 import { QuotaInputError } from './errors';
@@ -56,12 +57,12 @@ export function validateTargetTable(input: unknown): { table: TargetTable | null
 	}
 	const year = typeof input.year === 'string' && /^\d{4}$/.test(input.year) ? Number(input.year) : input.year;
 	if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) {
-		bad('year', `年份无效：${String(input.year)}`, `The year is not valid: ${String(input.year)}`);
+		bad('year', `年份无效：${textOf(input.year)}`, `The year is not valid: ${textOf(input.year)}`);
 	}
 
 	let entries: Array<[string, unknown]>;
 	if (Array.isArray(input.cities)) {
-		entries = input.cities.map((row) => [isObject(row) ? String(row.cityCode ?? row.city ?? row.cityName ?? '') : '', row]);
+		entries = input.cities.map((row) => [isObject(row) ? textOf(row.cityCode ?? row.city ?? row.cityName) : '', row]);
 	} else if (isObject(input.cities)) {
 		entries = Object.entries(input.cities);
 	} else {

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Reason } from '../core/reasons';
+import { textOf } from '../core/text';
 import { applyTransferEvent, readTransferProblems } from './events';
 import { fieldInvalid, isRecord } from './reasons';
 import { deadline, deadlineOf, iso, isPositiveWholeDays, readMoment } from './time';
@@ -28,9 +29,9 @@ export function expireOverdue(
 	options: ExpiryOptions = {},
 ): ExpiryResult[] {
 	const moment = readMoment(asOf);
-	if (!moment) throw new RangeError(`Not a readable date: ${String(asOf)}`);
+	if (!moment) throw new RangeError(`Not a readable date: ${textOf(asOf)}`);
 	const days = options.expiresAfterDays ?? DEFAULT_EXPIRES_AFTER_DAYS;
-	if (!isPositiveWholeDays(days)) throw new RangeError(`expiresAfterDays must be a positive whole number: ${String(days)}`);
+	if (!isPositiveWholeDays(days)) throw new RangeError(`expiresAfterDays must be a positive whole number: ${textOf(days)}`);
 	return transfers.map((item) => expireOne(item, moment, days));
 }
 

@@ -1,5 +1,6 @@
 import { resolveCity } from '../core/cities';
 import { reason, type Reason } from '../core/reasons';
+import { textOf } from '../core/text';
 import { EMPLOYMENT_RELATION_LABELS, type EmploymentRelation, type Organization } from '../core/vocabulary';
 import { fieldInvalid, fieldMissing, isPresent, isRecord } from './reasons';
 import { RULES } from './rules';
@@ -45,17 +46,21 @@ export function readEstablishedEvent(event: unknown): EstablishedUnion | Reason[
 	) as Record<string, unknown> | undefined;
 	if (!payload) return [fieldMissing('event.organization.orgId')];
 	const problems: Reason[] = [];
+	if (typeof payload.orgId !== 'string' && typeof payload.orgId !== 'number') {
+		problems.push(fieldInvalid('event.organization.orgId', '应为文本。', 'must be a string.'));
+	}
 	if (!isPresent(payload.usci)) problems.push(fieldMissing('event.organization.usci'));
+	else if (typeof payload.usci !== 'string') problems.push(fieldInvalid('event.organization.usci', '应为文本。', 'must be a string.'));
 	const city = resolveCity(payload.cityCode);
 	if (!city) problems.push(fieldInvalid('event.organization.cityCode', '不是广东省的地级以上市。', 'is not a Guangdong city.'));
 	if (problems.length) return problems;
 	const organization: Organization = {
-		orgId: String(payload.orgId).trim(),
+		orgId: textOf(payload.orgId).trim(),
 		type: (payload.type as Organization['type']) ?? 'enterprise',
 		cityCode: city!.cityCode,
 		name: typeof payload.name === 'string' ? payload.name : '',
 		status: (payload.status as Organization['status']) ?? 'active',
-		usci: String(payload.usci).trim().toUpperCase(),
+		usci: textOf(payload.usci).trim().toUpperCase(),
 	};
 	const at = [event.at, event.occurredAt, payload.establishedAt].find((v) => typeof v === 'string' && v.trim()) as string | undefined;
 	return { organization, at };
@@ -64,7 +69,7 @@ export function readEstablishedEvent(event: unknown): EstablishedUnion | Reason[
 function relationReason(relation: unknown): Reason {
 	const label = typeof relation === 'string' && relation in EMPLOYMENT_RELATION_LABELS
 		? EMPLOYMENT_RELATION_LABELS[relation as EmploymentRelation]
-		: { zh: isPresent(relation) ? String(relation) : '未填写', en: isPresent(relation) ? String(relation) : 'not given' };
+		: { zh: isPresent(relation) ? textOf(relation) : '未填写', en: isPresent(relation) ? textOf(relation) : 'not given' };
 	return reason(
 		'RELATION_NOT_ELIGIBLE',
 		'info',
@@ -76,13 +81,13 @@ function relationReason(relation: unknown): Reason {
 }
 
 function alreadyPlanned(existing: Partial<Transfer>): Reason {
-	const id = isPresent(existing.transferId) ? String(existing.transferId) : '—';
+	const id = isPresent(existing.transferId) ? textOf(existing.transferId) : '—';
 	return reason(
 		'TRANSFER_ALREADY_PLANNED',
 		'info',
 		RULES.reservoir,
-		`已为该会员安排过转入该工会的接转（${id}，状态 ${String(existing.state ?? '未知')}），不再重复安排。`,
-		`A transfer of this member to this union exists already (${id}, ${String(existing.state ?? 'unknown')}): nothing new is planned.`,
+		`已为该会员安排过转入该工会的接转（${id}，状态 ${textOf(existing.state) || '未知'}），不再重复安排。`,
+		`A transfer of this member to this union exists already (${id}, ${textOf(existing.state) || 'unknown'}): nothing new is planned.`,
 		'memberId',
 	);
 }

@@ -1,4 +1,5 @@
 import { reason, type Reason } from '../core/reasons';
+import { textOf } from '../core/text';
 import { RULES } from './rules';
 
 export function isPresent(value: unknown): boolean {
@@ -24,14 +25,14 @@ export function notAtSource(memberOrgId: unknown, fromOrgId: string): Reason {
 		'NOT_AT_SOURCE',
 		'reject',
 		RULES.followsLabour,
-		`会员当前登记在 ${isPresent(memberOrgId) ? String(memberOrgId) : '（未知）'}，不在转出组织 ${fromOrgId}：只能从会籍所在组织转出。`,
-		`The member is registered at ${isPresent(memberOrgId) ? String(memberOrgId) : '(unknown)'}, not at ${fromOrgId}: a membership can only leave where it is registered.`,
+		`会员当前登记在 ${isPresent(memberOrgId) ? textOf(memberOrgId) : '（未知）'}，不在转出组织 ${fromOrgId}：只能从会籍所在组织转出。`,
+		`The member is registered at ${isPresent(memberOrgId) ? textOf(memberOrgId) : '(unknown)'}, not at ${fromOrgId}: a membership can only leave where it is registered.`,
 		'fromOrgId',
 	);
 }
 
 export function transferAlreadyOpen(transferId: unknown): Reason {
-	const id = isPresent(transferId) ? String(transferId) : '—';
+	const id = isPresent(transferId) ? textOf(transferId) : '—';
 	return reason(
 		'TRANSFER_ALREADY_OPEN',
 		'reject',

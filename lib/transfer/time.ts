@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { addDays, CHINA_ZONE, isValidDate } from '../core/dates';
+import { textOf } from '../core/text';
 
 const OFFSET_RE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
@@ -35,7 +36,7 @@ export function isPositiveWholeDays(value: unknown): value is number {
 export function nowMoment(now: Date | string | undefined): DateTime {
 	if (now === undefined) return DateTime.now().setZone(CHINA_ZONE);
 	const moment = readMoment(now);
-	if (!moment) throw new RangeError(`Not a readable time: ${String(now)}`);
+	if (!moment) throw new RangeError(`Not a readable time: ${textOf(now)}`);
 	return moment;
 }
 

@@ -1,6 +1,7 @@
 import { reason, type Reason } from '../core/reasons';
 import { ORG_TYPES, type Organization } from '../core/vocabulary';
 import { cityByCode } from '../core/cities';
+import { textOf } from '../core/text';
 import { fieldInvalid, fieldMissing, isPresent, isRecord, notAtSource, transferAlreadyOpen } from './reasons';
 import { RULES } from './rules';
 import { deadline, iso, isPositiveWholeDays, nowMoment, readMoment } from './time';
@@ -37,9 +38,15 @@ export function openTransferOf(memberId: string, transfers: ReadonlyArray<Partia
 	return null;
 }
 
+function isCityCodeText(value: unknown): boolean {
+	return typeof value === 'string' || typeof value === 'number';
+}
+
+/** The organisation's city code; null when absent or not text (reported as FIELD_INVALID). */
 function cityOf(org: Organization | undefined): string | null {
-	if (!org || !isPresent(org.cityCode)) return null;
-	return cityByCode(String(org.cityCode))?.cityCode ?? String(org.cityCode);
+	if (!org || !isPresent(org.cityCode) || !isCityCodeText(org.cityCode)) return null;
+	const code = textOf(org.cityCode);
+	return cityByCode(code)?.cityCode ?? code;
 }
 
 function defaultTransferId(memberId: string, toOrgId: string, requestedAt: string): string {
@@ -159,7 +166,13 @@ export function validateTransfer(request: unknown, context: TransferContext): Tr
 			);
 		}
 	}
-	const fromCityCode = cityOf(isRecord(context.fromOrg) ? context.fromOrg : undefined);
+	const fromOrg = isRecord(context.fromOrg) ? context.fromOrg : undefined;
+	for (const [field, org] of [['fromOrg.cityCode', fromOrg], ['toOrg.cityCode', toOrg]] as const) {
+		if (org && isPresent(org.cityCode) && !isCityCodeText(org.cityCode)) {
+			reasons.push(fieldInvalid(field, '应为城市代码文本。', 'must be a city code.'));
+		}
+	}
+	const fromCityCode = cityOf(fromOrg);
 	const toCityCode = cityOf(toOrg);
 	if (fromCityCode && toCityCode && fromCityCode !== toCityCode) {
 		reasons.push(

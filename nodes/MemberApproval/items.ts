@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { errorItem } from '../shared/errorItem';
+import { asNodeError, errorItem, failureFields } from '../shared/errorItem';
 
 /** The value at a dotted path of an item's json (`''` is the item itself). */
 export function readPath(json: IDataObject, path: string): unknown {
@@ -38,4 +38,14 @@ export function parseJsonParameter(value: unknown): unknown {
 	const text = value.trim();
 	if (!text) return undefined;
 	return JSON.parse(text) as unknown;
+}
+
+/**
+ * An item whose processing failed unexpectedly: its error item when the node continues on
+ * failure, otherwise the run stops naming the item. Either way the other items are not lost
+ * to it: each item is processed on its own.
+ */
+export function failedItem(this: IExecuteFunctions, itemIndex: number, error: unknown): INodeExecutionData {
+	if (this.continueOnFail()) return errorItem(this.getNode(), itemIndex, failureFields(error));
+	throw asNodeError(this.getNode(), error, itemIndex);
 }

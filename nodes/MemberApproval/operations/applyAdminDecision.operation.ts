@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { applyAdminDecision } from '../../../lib/approval';
-import { isObject, readPath, unreadable } from '../items';
+import { failedItem, isObject, readPath, unreadable } from '../items';
 
 const show = { show: { operation: ['applyAdminDecision'] } };
 
@@ -45,27 +45,31 @@ export function execute(this: IExecuteFunctions, items: INodeExecutionData[]): I
 	const now = new Date();
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
-		const json = items[i].json;
-		const reviewedField = this.getNodeParameter('reviewedField', i, 'application') as string;
-		const decisionField = this.getNodeParameter('decisionField', i, 'decision') as string;
-		const adminOrgIdsField = this.getNodeParameter('adminOrgIdsField', i, 'adminOrgIds') as string;
-		const reviewed = readPath(json, reviewedField);
-		const decision = readPath(json, decisionField);
-		if (!isObject(reviewed) || !isObject(decision)) {
-			const missing = !isObject(reviewed) ? reviewedField : decisionField;
-			out.push(
-				unreadable.call(
-					this,
-					i,
-					`第${i + 1}项缺少审批所需的申请或决定 / Item ${i + 1} lacks the application or the decision`,
-					`字段 "${missing}" 应为对象 / The field "${missing}" must be an object`,
-				),
-			);
-			continue;
+		try {
+			out.push(decideOne.call(this, items[i].json, i, now));
+		} catch (error) {
+			out.push(failedItem.call(this, i, error));
 		}
-		const adminOrgs = orgIds(readPath(json, adminOrgIdsField));
-		const decided = applyAdminDecision(reviewed, decision, { adminOrgs, now });
-		out.push({ json: decided as IDataObject, pairedItem: { item: i } });
 	}
 	return out;
+}
+
+function decideOne(this: IExecuteFunctions, json: IDataObject, i: number, now: Date): INodeExecutionData {
+	const reviewedField = this.getNodeParameter('reviewedField', i, 'application') as string;
+	const decisionField = this.getNodeParameter('decisionField', i, 'decision') as string;
+	const adminOrgIdsField = this.getNodeParameter('adminOrgIdsField', i, 'adminOrgIds') as string;
+	const reviewed = readPath(json, reviewedField);
+	const decision = readPath(json, decisionField);
+	if (!isObject(reviewed) || !isObject(decision)) {
+		const missing = !isObject(reviewed) ? reviewedField : decisionField;
+		return unreadable.call(
+			this,
+			i,
+			`第${i + 1}项缺少审批所需的申请或决定 / Item ${i + 1} lacks the application or the decision`,
+			`字段 "${missing}" 应为对象 / The field "${missing}" must be an object`,
+		);
+	}
+	const adminOrgs = orgIds(readPath(json, adminOrgIdsField));
+	const decided = applyAdminDecision(reviewed, decision, { adminOrgs, now });
+	return { json: decided as IDataObject, pairedItem: { item: i } };
 }

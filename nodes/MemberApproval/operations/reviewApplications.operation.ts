@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ApplicationBatch, reviewApplication } from '../../../lib/approval';
-import { isObject, readPath, unreadable } from '../items';
+import { failedItem, isObject, readPath, unreadable } from '../items';
 
 const show = { show: { operation: ['reviewApplications'] } };
 
@@ -32,26 +32,32 @@ export const description: INodeProperties[] = [
  * application with the same ID number is a DUPLICATE_APPLICATION.
  */
 export function execute(this: IExecuteFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
+	// One batch for all items: duplicates are found across the items of a run.
 	const batch = new ApplicationBatch();
 	const now = new Date();
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
-		const field = this.getNodeParameter('applicationField', i, '') as string;
-		const autoApprove = this.getNodeParameter('autoApprove', i, true) as boolean;
-		const application = readPath(items[i].json, field);
-		if (!isObject(application)) {
-			out.push(
-				unreadable.call(
-					this,
-					i,
-					`第${i + 1}项没有可读的入会申请 / Item ${i + 1} holds no application`,
-					`字段 "${field}" 应为对象 / The field "${field}" must be an object`,
-				),
-			);
-			continue;
+		try {
+			out.push(reviewOne.call(this, items[i].json, i, batch, now));
+		} catch (error) {
+			out.push(failedItem.call(this, i, error));
 		}
-		const reviewed = reviewApplication(application, { autoApprove, now, batch });
-		out.push({ json: reviewed as IDataObject, pairedItem: { item: i } });
 	}
 	return out;
+}
+
+function reviewOne(this: IExecuteFunctions, json: IDataObject, i: number, batch: ApplicationBatch, now: Date): INodeExecutionData {
+	const field = this.getNodeParameter('applicationField', i, '') as string;
+	const autoApprove = this.getNodeParameter('autoApprove', i, true) as boolean;
+	const application = readPath(json, field);
+	if (!isObject(application)) {
+		return unreadable.call(
+			this,
+			i,
+			`第${i + 1}项没有可读的入会申请 / Item ${i + 1} holds no application`,
+			`字段 "${field}" 应为对象 / The field "${field}" must be an object`,
+		);
+	}
+	const reviewed = reviewApplication(application, { autoApprove, now, batch });
+	return { json: reviewed as IDataObject, pairedItem: { item: i } };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { applyTransferEvent } from '../../../lib/transfer';
-import { readPath } from '../../MemberApproval/items';
+import { failedItem, readPath } from '../../MemberApproval/items';
 
 const show = { show: { operation: ['applyEvent'] } };
 
@@ -31,9 +31,13 @@ export const description: INodeProperties[] = [
  */
 export function execute(this: IExecuteFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
 	return items.map((item, i) => {
-		const transfer = readPath(item.json, this.getNodeParameter('transferField', i, 'transfer') as string);
-		const event = readPath(item.json, this.getNodeParameter('eventField', i, 'event') as string);
-		const result = applyTransferEvent(transfer, event);
-		return { json: result as unknown as IDataObject, pairedItem: { item: i } };
+		try {
+			const transfer = readPath(item.json, this.getNodeParameter('transferField', i, 'transfer') as string);
+			const event = readPath(item.json, this.getNodeParameter('eventField', i, 'event') as string);
+			const result = applyTransferEvent(transfer, event);
+			return { json: result as unknown as IDataObject, pairedItem: { item: i } };
+		} catch (error) {
+			return failedItem.call(this, i, error);
+		}
 	});
 }

@@ -40,10 +40,10 @@ export function execute(this: IExecuteFunctions, items: INodeExecutionData[]): I
 	const today = todayInChina();
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
-		const transfer = readPath(items[i].json, this.getNodeParameter('expiringTransferField', i, '') as string);
-		const asOf = (this.getNodeParameter('asOf', i, '') as string).trim() || today;
-		const expiresAfterDays = this.getNodeParameter('expiresAfterDays', i, 30) as number;
 		try {
+			const transfer = readPath(items[i].json, this.getNodeParameter('expiringTransferField', i, '') as string);
+			const asOf = (this.getNodeParameter('asOf', i, '') as string).trim() || today;
+			const expiresAfterDays = this.getNodeParameter('expiresAfterDays', i, 30) as number;
 			const [result] = expireOverdue([transfer], asOf, { expiresAfterDays });
 			out.push({ json: result as unknown as IDataObject, pairedItem: { item: i } });
 		} catch (error) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { planTransfersForNewUnion, type Transfer } from '../../../lib/transfer';
-import { parseJsonParameter, readPath, unreadable } from '../../MemberApproval/items';
+import { failedItem, parseJsonParameter, readPath, unreadable } from '../../MemberApproval/items';
 
 const show = { show: { operation: ['planForNewUnion'] } };
 
@@ -76,40 +76,45 @@ export const description: INodeProperties[] = [
  * listed twice is planned once.
  */
 export function execute(this: IExecuteFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
+	// Transfers planned for earlier items count as existing: a member listed twice is planned once.
 	const planned: Partial<Transfer>[] = [];
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
-		let event: unknown;
-		let existing: unknown;
 		try {
-			event =
-				(this.getNodeParameter('eventSource', i, 'parameter') as string) === 'field'
-					? readPath(items[i].json, this.getNodeParameter('eventField', i, 'event') as string)
-					: parseJsonParameter(this.getNodeParameter('establishedEvent', i, '{}'));
-			existing = parseJsonParameter(this.getNodeParameter('existingTransfers', i, '[]')) ?? [];
+			out.push(planOne.call(this, items[i].json, i, planned));
 		} catch (error) {
-			out.push(
-				unreadable.call(
-					this,
-					i,
-					'事件或已有接转不是有效的 JSON / The event or the existing transfers are not valid JSON',
-					(error as Error).message,
-				),
-			);
-			continue;
+			out.push(failedItem.call(this, i, error));
 		}
-		if (!Array.isArray(existing)) {
-			out.push(unreadable.call(this, i, '已有接转应为数组 / Existing transfers must be an array', `${typeof existing}`));
-			continue;
-		}
-		const member = readPath(items[i].json, this.getNodeParameter('memberField', i, '') as string);
-		const reservoirOrgId = (this.getNodeParameter('reservoirOrgId', i, '') as string).trim();
-		const [plan] = planTransfersForNewUnion(event, [member], [...(existing as Partial<Transfer>[]), ...planned], {
-			reservoirOrgId: reservoirOrgId || undefined,
-			expiresAfterDays: this.getNodeParameter('expiresAfterDays', i, 30) as number,
-		});
-		if (plan.transfer) planned.push(plan.transfer);
-		out.push({ json: plan as unknown as IDataObject, pairedItem: { item: i } });
 	}
 	return out;
+}
+
+function planOne(this: IExecuteFunctions, json: IDataObject, i: number, planned: Partial<Transfer>[]): INodeExecutionData {
+	let event: unknown;
+	let existing: unknown;
+	try {
+		event =
+			(this.getNodeParameter('eventSource', i, 'parameter') as string) === 'field'
+				? readPath(json, this.getNodeParameter('eventField', i, 'event') as string)
+				: parseJsonParameter(this.getNodeParameter('establishedEvent', i, '{}'));
+		existing = parseJsonParameter(this.getNodeParameter('existingTransfers', i, '[]')) ?? [];
+	} catch (error) {
+		return unreadable.call(
+			this,
+			i,
+			'事件或已有接转不是有效的 JSON / The event or the existing transfers are not valid JSON',
+			(error as Error).message,
+		);
+	}
+	if (!Array.isArray(existing)) {
+		return unreadable.call(this, i, '已有接转应为数组 / Existing transfers must be an array', `${typeof existing}`);
+	}
+	const member = readPath(json, this.getNodeParameter('memberField', i, '') as string);
+	const reservoirOrgId = (this.getNodeParameter('reservoirOrgId', i, '') as string).trim();
+	const [plan] = planTransfersForNewUnion(event, [member], [...(existing as Partial<Transfer>[]), ...planned], {
+		reservoirOrgId: reservoirOrgId || undefined,
+		expiresAfterDays: this.getNodeParameter('expiresAfterDays', i, 30) as number,
+	});
+	if (plan.transfer) planned.push(plan.transfer);
+	return { json: plan as unknown as IDataObject, pairedItem: { item: i } };
 }

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import type { Organization } from '../../../lib/core/vocabulary';
 import { validateTransfer, type Transfer, type TransferMember } from '../../../lib/transfer';
-import { isObject, readPath } from '../../MemberApproval/items';
+import { failedItem, isObject, readPath } from '../../MemberApproval/items';
 
 const show = { show: { operation: ['validateRequest'] } };
 
@@ -35,18 +35,26 @@ export const description: INodeProperties[] = [
 /** Checks each transfer request (SPEC §4); an accepted one comes out as a new `requested` transfer. */
 export function execute(this: IExecuteFunctions, items: INodeExecutionData[]): INodeExecutionData[] {
 	return items.map((item, i) => {
-		const at = (name: string, fallback: string) => readPath(item.json, this.getNodeParameter(name, i, fallback) as string);
-		const member = at('memberField', 'member');
-		const fromOrg = at('fromOrgField', 'fromOrg');
-		const toOrg = at('toOrgField', 'toOrg');
-		const open = at('openTransfersField', 'openTransfers');
-		const result = validateTransfer(at('requestField', 'request'), {
-			member: member as TransferMember,
-			fromOrg: isObject(fromOrg) ? (fromOrg as unknown as Organization) : undefined,
-			toOrg: isObject(toOrg) ? (toOrg as unknown as Organization) : undefined,
-			openTransfers: Array.isArray(open) ? (open as Partial<Transfer>[]) : [],
-			expiresAfterDays: this.getNodeParameter('expiresAfterDays', i, 30) as number,
-		});
-		return { json: result as unknown as IDataObject, pairedItem: { item: i } };
+		try {
+			return validateOne.call(this, item.json, i);
+		} catch (error) {
+			return failedItem.call(this, i, error);
+		}
 	});
+}
+
+function validateOne(this: IExecuteFunctions, json: IDataObject, i: number): INodeExecutionData {
+	const at = (name: string, fallback: string) => readPath(json, this.getNodeParameter(name, i, fallback) as string);
+	const member = at('memberField', 'member');
+	const fromOrg = at('fromOrgField', 'fromOrg');
+	const toOrg = at('toOrgField', 'toOrg');
+	const open = at('openTransfersField', 'openTransfers');
+	const result = validateTransfer(at('requestField', 'request'), {
+		member: member as TransferMember,
+		fromOrg: isObject(fromOrg) ? (fromOrg as unknown as Organization) : undefined,
+		toOrg: isObject(toOrg) ? (toOrg as unknown as Organization) : undefined,
+		openTransfers: Array.isArray(open) ? (open as Partial<Transfer>[]) : [],
+		expiresAfterDays: this.getNodeParameter('expiresAfterDays', i, 30) as number,
+	});
+	return { json: result as unknown as IDataObject, pairedItem: { item: i } };
 }

@@ -145,3 +145,27 @@ describe('a malformed decision', () => {
 		expect(() => applyAdminDecision(inReview, 'approve')).toThrow(TypeError);
 	});
 });
+
+describe('values whose toString or valueOf is not a function (JSON objects)', () => {
+	it.each([
+		['decidedAt', { toString: 'x' }],
+		['decidedAt', { valueOf: 1 }],
+		['adminId', { toString: 'x' }],
+		['comment', { valueOf: 1 }],
+	])('%s = %j is refused as FIELD_INVALID, not thrown', (field, value) => {
+		const result = applyAdminDecision(inReview, decision({ [field]: value }), { adminOrgs: ['FED-440300'] });
+		expect(result.decisionStatus).toBe('refused');
+		expect(result.decisionReasons).toContainEqual(expect.objectContaining({ code: 'FIELD_INVALID', field }));
+	});
+
+	it('refuses an application whose outcome is such an object as not awaiting review', () => {
+		const result = applyAdminDecision({ ...inReview, outcome: { toString: 'x' } } as never, decision(), { adminOrgs: ['FED-440300'] });
+		expect(result.decisionReasons.map((r) => r.code)).toContain('NOT_AWAITING_REVIEW');
+	});
+
+	it('refuses a decision when the assigned organisation id is such an object', () => {
+		const reviewed = { ...inReview, assignedOrg: { ...inReview.assignedOrg, orgId: { valueOf: 1 } } } as never;
+		const result = applyAdminDecision(reviewed, decision(), { adminOrgs: ['FED-440300'] });
+		expect(result.decisionReasons.map((r) => r.code)).toContain('ADMIN_NOT_AUTHORIZED');
+	});
+});

@@ -374,3 +374,17 @@ describe('DUPLICATE_APPLICATION within a batch', () => {
 		expect(review(application()).outcome).toBe('approve');
 	});
 });
+
+describe('values whose toString or valueOf is not a function (JSON objects)', () => {
+	it.each([
+		['phone', { toString: 'x' }, 'PHONE_INVALID'],
+		['phone', { valueOf: 1 }, 'PHONE_INVALID'],
+		['idNumber', { toString: 'x' }, 'FIELD_INVALID'],
+		['name', { valueOf: 1 }, 'NAME_INVALID'],
+		['workCity', { toString: 'x' }, 'FIELD_INVALID'],
+	])('%s = %j is refused with %s, not thrown', (field, value, code) => {
+		const result = review(application({ [field]: value }));
+		expect(result.outcome).toBe('reject');
+		expect(result.reasons).toContainEqual(expect.objectContaining({ code, severity: 'reject', field }));
+	});
+});

@@ -46,3 +46,12 @@ describe('masking (SPEC §1)', () => {
 		expect(maskText(masked)).toBe(masked);
 	});
 });
+
+describe('masking a value that is not text', () => {
+	it.each([{ toString: 'x' }, { valueOf: 1 }, [1, 2]] as unknown[])('masks %j without throwing', (value) => {
+		for (const mask of [maskIdNumber, maskPhone, maskBankAccount, maskName]) {
+			expect(() => mask(value)).not.toThrow();
+			expect(findUnmaskedPersonalData(mask(value))).toEqual([]);
+		}
+	});
+});

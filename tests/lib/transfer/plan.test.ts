@@ -147,3 +147,29 @@ describe('the event', () => {
 		expect(plans.map((p) => p.reasons[0].code)).toEqual(['FIELD_INVALID', 'FIELD_MISSING']);
 	});
 });
+
+describe('values whose toString or valueOf is not a function (JSON objects)', () => {
+	it.each([
+		['event.organization.orgId', { toString: 'x' }],
+		['event.organization.usci', { valueOf: 1 }],
+	])('%s = %j skips everyone with FIELD_INVALID, not thrown', (field, value) => {
+		const key = field.split('.').pop() as string;
+		const bad = { ...event, organization: { ...event.organization, [key]: value } };
+		const plans = planTransfersForNewUnion(bad, [member('M-1')]);
+		expect(plans[0].outcome).toBe('skipped');
+		expect(plans[0].reasons).toContainEqual(expect.objectContaining({ code: 'FIELD_INVALID', field }));
+	});
+
+	it('skips a member whose employment relation is such an object, saying why', () => {
+		const [p] = planTransfersForNewUnion(event, [member('M-1', { employmentRelation: { toString: 'x' } })]);
+		expect(p.outcome).toBe('skipped');
+		expect(p.reasons.map((r) => r.code)).toContain('RELATION_NOT_ELIGIBLE');
+	});
+
+	it('names an existing transfer whose id and state are such objects', () => {
+		const existing = [{ transferId: { valueOf: 1 }, memberId: 'M-1', toOrgId: 'U-ACME', state: { toString: 'x' } } as never];
+		const [p] = planTransfersForNewUnion(event, [member('M-1')], existing);
+		expect(p.outcome).toBe('skipped');
+		expect(p.reasons.map((r) => r.code)).toEqual(['TRANSFER_ALREADY_PLANNED']);
+	});
+});

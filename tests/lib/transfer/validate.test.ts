@@ -153,3 +153,17 @@ describe('malformed requests', () => {
 		expect(validateTransfer(request(), null as never).ok).toBe(false);
 	});
 });
+
+describe('values whose toString or valueOf is not a function (JSON objects)', () => {
+	it.each([
+		['toOrg.cityCode', request(), context({ toOrg: { ...ACME_UNION, cityCode: { toString: 'x' } } }), 'FIELD_INVALID'],
+		['fromOrg.cityCode', request(), context({ fromOrg: { ...FED_SZ, cityCode: { valueOf: 1 } } }), 'FIELD_INVALID'],
+		['fromOrgId', request(), context({ member: { ...MEMBER, orgId: { toString: 'x' } } }), 'NOT_AT_SOURCE'],
+		['actorId', request({ actorId: { valueOf: 1 } }), context(), 'FIELD_INVALID'],
+		['requestedAt', request({ requestedAt: { toString: 'x' } }), context(), 'FIELD_INVALID'],
+	])('%s is refused with %s, not thrown', (field, req, ctx, code) => {
+		const r = validateTransfer(req, ctx as never);
+		expect(r.ok).toBe(false);
+		expect(r.reasons).toContainEqual(expect.objectContaining({ code, field }));
+	});
+});
