@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick]`: runs every benchmarks/*.bench.ts in turn (each measures its own
-// baseline in the same run), prints the table, writes benchmarks/results.json (full runs) or
+// `npm run bench [-- --quick]`: runs every benchmarks/*.bench.ts in turn, each in a process of its
+// own (each measures its own baseline in the same run), prints the table, writes benchmarks/results.json (full runs) or
 // benchmarks/results.quick.json, benchmarks/results.md, and the README's table between its markers.
 'use strict';
 const fs = require('node:fs');
@@ -9,7 +9,7 @@ const ts = require('typescript');
 const { ensureInstalled, build, root } = require('./lib/install');
 
 const quick = process.argv.includes('--quick');
-const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const only = process.argv.includes('--child') ? [] : process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 
 // Run the TypeScript sources in place (transpile only; `npm test` type-checks them).
 require.extensions['.ts'] = (module, filename) => {
@@ -38,7 +38,30 @@ function table(results) {
 	return lines.join('\n');
 }
 
+/** Runs one benchmark file in a process of its own, so peak memory and warm caches are its own. */
+function runInChild(file) {
+	const out = path.join(root, '.data', `bench-${path.basename(file, '.bench.ts')}.json`);
+	fs.mkdirSync(path.dirname(out), { recursive: true });
+	fs.rmSync(out, { force: true });
+	const child = require('node:child_process').spawnSync(
+		process.execPath,
+		['--expose-gc', __filename, '--child', file, '--out', out, ...(quick ? ['--quick'] : [])],
+		{ stdio: 'inherit', cwd: root },
+	);
+	if (child.status !== 0 || !fs.existsSync(out)) throw new Error(`${path.basename(file)} failed (${child.status ?? child.signal})`);
+	return JSON.parse(fs.readFileSync(out, 'utf8'));
+}
+
+async function child() {
+	const file = process.argv[process.argv.indexOf('--child') + 1];
+	const out = process.argv[process.argv.indexOf('--out') + 1];
+	const results = await require(file).run({ quick });
+	require('../tests/helpers/harness').shutdownEngine();
+	fs.writeFileSync(out, JSON.stringify(results));
+}
+
 async function main() {
+	if (process.argv.includes('--child')) return await child();
 	ensureInstalled();
 	build();
 	const dir = path.join(root, 'benchmarks');
@@ -51,12 +74,10 @@ async function main() {
 	for (const file of files) {
 		const started = Date.now();
 		console.log(`▶ ${file}${quick ? ' (quick)' : ''}…`);
-		const bench = require(path.join(dir, file));
-		const out = await bench.run({ quick });
+		const out = runInChild(path.join(dir, file));
 		for (const r of out) results.push({ suite: file.replace('.bench.ts', ''), ...r });
 		console.log(`✔ ${file} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 	}
-	require('../tests/helpers/harness').shutdownEngine();
 	const markdown = table(results);
 	console.log('\n' + markdown);
 	const stamp = { measuredAt: new Date().toISOString(), quick, node: process.version, cpus: require('node:os').cpus().length };
