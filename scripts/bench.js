@@ -32,7 +32,7 @@ function table(results) {
 		'|---|---|---|---|---|---|',
 		...results.map(
 			(r) =>
-				`| ${r.name} | ${formatValue(r.value)} ${r.unit} | ${r.baseline === null || r.baseline === undefined ? '—' : formatValue(r.baseline) + ' ' + r.unit} | ${r.ratio === null || r.ratio === undefined ? '—' : r.ratio.toFixed(2)} | ${r.target ?? '—'} | ${r.pass ? 'yes' : 'no'} |`,
+				`| ${r.name} | ${formatValue(r.value)} ${r.unit} | ${r.baseline === null || r.baseline === undefined ? '—' : formatValue(r.baseline) + ' ' + r.unit} | ${r.ratio === null || r.ratio === undefined ? '—' : (r.ratio < 0.1 ? r.ratio.toPrecision(2) : r.ratio.toFixed(2))} | ${r.target ?? '—'} | ${r.pass ? 'yes' : 'no'} |`,
 		),
 	];
 	return lines.join('\n');
