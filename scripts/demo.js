@@ -9,33 +9,54 @@ const root = path.resolve(__dirname, '..');
 const platformUrl = `http://127.0.0.1:${process.env.PLATFORM_PORT ?? 5679}`;
 const client = platformClient(platformUrl);
 
-function residentId(birthDate) {
-	const { residentIdCheckCharacter } = require(path.join(root, 'dist', 'lib'));
-	const first17 = `440305${birthDate.replace(/-/g, '')}${String(Math.floor(Math.random() * 900) + 100)}`;
-	return first17 + residentIdCheckCharacter(first17);
+/**
+ * A worker on the meituan-demo roster who has not applied yet (read from the platform's database),
+ * so the company confirms what they say and the template can approve them automatically.
+ */
+function rosterWorker() {
+	const Database = require('better-sqlite3');
+	const db = new Database(path.join(root, '.data', 'platform.sqlite'), { readonly: true, fileMustExist: true });
+	try {
+		return db
+			.prepare(
+				`SELECT w.id_number, w.relation, w.city_code, w.grp, w.employer_name, w.employer_usci, c.name AS company, c.usci AS company_usci
+				   FROM company_workers w JOIN companies c ON c.company_id = w.company_id
+				  WHERE w.company_id = 'meituan-demo' AND w.active = 1 AND w.relation = 'platform_managed'
+				    AND substr(w.id_number, 7, 4) BETWEEN '1970' AND '2000'
+				    AND NOT EXISTS (SELECT 1 FROM members m WHERE m.id_number = w.id_number)
+				    AND NOT EXISTS (SELECT 1 FROM applications a WHERE json_extract(a.body, '$.idNumber') = w.id_number)
+				    AND NOT EXISTS (SELECT 1 FROM company_workers o WHERE o.id_number = w.id_number AND o.company_id <> w.company_id)
+				  ORDER BY w.seq LIMIT 1`,
+			)
+			.get();
+	} finally {
+		db.close();
+	}
 }
 
 async function application() {
+	const worker = rosterWorker();
+	if (!worker) throw new Error('no roster worker left to apply; restart the platform with --reset --seed');
 	const suffix = Date.now().toString(36).toUpperCase();
-	const reply = await client.post(
+	return await client.post(
 		'/applications',
 		{
 			applicationId: `DEMO-${suffix}`,
 			submittedAt: new Date().toISOString(),
 			channel: 'mini_program',
 			name: '陈小明',
-			idNumber: residentId('1995-06-15'),
+			idNumber: worker.id_number,
 			phone: '13912345678',
-			group: 'delivery_rider',
-			employmentRelation: 'platform_managed',
-			workCity: '深圳',
-			platform: { name: '美团（演示）' },
+			group: worker.grp,
+			employmentRelation: worker.relation,
+			workCity: worker.city_code,
+			platform: { name: worker.company, usci: worker.company_usci },
+			employer: { name: worker.employer_name, usci: worker.employer_usci },
 			existingMembership: null,
 			realNameVerified: true,
 		},
 		{ idempotencyKey: `demo-${suffix}` },
 	);
-	return reply;
 }
 
 async function union() {
