@@ -24,20 +24,28 @@ export interface AdjudicateOptions {
 
 const SEVERITY_ORDER: Record<Severity, number> = { reject: 0, pending: 1, review: 2, info: 3 };
 
+/** A stable sort by severity, in one pass over four buckets (most lists are in order already). */
 function bySeverity(reasons: Reason[]): Reason[] {
-	return reasons
-		.map((r, i) => ({ r, i }))
-		.sort((a, b) => SEVERITY_ORDER[a.r.severity] - SEVERITY_ORDER[b.r.severity] || a.i - b.i)
-		.map(({ r }) => r);
+	let ordered = true;
+	for (let i = 1; i < reasons.length && ordered; i++) ordered = SEVERITY_ORDER[reasons[i - 1].severity] <= SEVERITY_ORDER[reasons[i].severity];
+	if (ordered) return reasons;
+	const buckets: Reason[][] = [[], [], [], []];
+	for (const r of reasons) buckets[SEVERITY_ORDER[r.severity]].push(r);
+	return buckets[0].concat(buckets[1], buckets[2], buckets[3]);
 }
 
-/** rejected > pending_documents > manual_review > below_threshold > approved. */
+/** rejected > pending_documents > manual_review > below_threshold > approved; `reasons` sorted by severity. */
 function outcomeOf(reasons: readonly Reason[], dueFen: number): ClaimOutcome {
-	const severities = new Set(reasons.map((r) => r.severity));
-	if (severities.has('reject')) return 'rejected';
-	if (severities.has('pending')) return 'pending_documents';
-	if (severities.has('review')) return 'manual_review';
-	return dueFen > 0 ? 'approved' : 'below_threshold';
+	switch (reasons[0]?.severity) {
+		case 'reject':
+			return 'rejected';
+		case 'pending':
+			return 'pending_documents';
+		case 'review':
+			return 'manual_review';
+		default:
+			return dueFen > 0 ? 'approved' : 'below_threshold';
+	}
 }
 
 const checkedPlanSets = new WeakMap<readonly MutualAidPlan[], readonly MutualAidPlan[] | PlanLoadError>();
@@ -76,7 +84,7 @@ export function adjudicateClaim(input: unknown, options: AdjudicateOptions = {})
 function judge(claim: Claim, plans: readonly MutualAidPlan[], calendar: RestDayCalendar): ClaimDecision {
 	const plan = planForDate(claim.accident.date, plans);
 	const { history } = claim;
-	const reasons: Reason[] = [...memberReasons(claim.member)];
+	const reasons = memberReasons(claim.member);
 
 	if (!plan) {
 		reasons.push(

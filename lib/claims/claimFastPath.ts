@@ -37,62 +37,69 @@ function strings(value: unknown): Read<string[]> {
 	return value.slice();
 }
 
-/** Copies the optional keys that are present, as zod does (a present `undefined` stays). */
-function optionalStrings(from: Plain, to: Plain, keys: readonly string[]): boolean {
-	for (const key of keys) {
-		if (!(key in from)) continue;
-		const v = from[key];
-		if (v !== undefined && typeof v !== 'string') return false;
-		to[key] = v;
-	}
-	return true;
+/** An optional text field: absent, `undefined` or text. */
+function optionalText(value: unknown): boolean {
+	return value === undefined || typeof value === 'string';
 }
 
-const HOSPITAL_KEYS = ['name', 'level', 'ownership', 'category'] as const;
-
+// Named stores, one per key: the present keys are copied as zod copies them (a present `undefined` stays).
 function hospital(value: unknown): Read<ClaimHospital | null | undefined> {
 	if (value === undefined || value === null) return value;
 	if (!isPlain(value)) return NOT_WELL_FORMED;
-	const out: Plain = {};
-	for (const key of HOSPITAL_KEYS) if (key in value) out[key] = value[key];
-	return out as ClaimHospital;
+	const out: ClaimHospital = {};
+	if ('name' in value) out.name = value.name;
+	if ('level' in value) out.level = value.level;
+	if ('ownership' in value) out.ownership = value.ownership;
+	if ('category' in value) out.category = value.category;
+	return out;
 }
 
 const EXCLUSIONS = new Set(EXCLUSION_CODES);
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+function enrolmentList(value: unknown): Read<Claim['member']['enrolments']> {
+	const enrolments: Claim['member']['enrolments'] = [];
+	if (value === undefined) return enrolments;
+	if (!Array.isArray(value)) return NOT_WELL_FORMED;
+	for (const e of value) {
+		if (!isPlain(e)) return NOT_WELL_FORMED;
+		const planId = text(e.planId);
+		if (planId === NOT_WELL_FORMED || typeof e.enrolledAt !== 'string' || claimDay(e.enrolledAt) === null) return NOT_WELL_FORMED;
+		enrolments.push({ planId, enrolledAt: e.enrolledAt });
+	}
+	return enrolments;
+}
+
 function member(value: unknown): Read<Claim['member']> {
 	if (!isPlain(value)) return NOT_WELL_FORMED;
 	const memberId = text(value.memberId);
-	if (memberId === NOT_WELL_FORMED || typeof value.isUnionMember !== 'boolean' || typeof value.realNameRegistered !== 'boolean') return NOT_WELL_FORMED;
-	const out: Plain = { memberId };
-	if (!optionalStrings(value, out, ['name', 'idNumber'])) return NOT_WELL_FORMED;
-	out.isUnionMember = value.isUnionMember;
-	out.realNameRegistered = value.realNameRegistered;
-	if (!optionalStrings(value, out, ['group'])) return NOT_WELL_FORMED;
-	const enrolments: Claim['member']['enrolments'] = [];
-	if (value.enrolments !== undefined) {
-		if (!Array.isArray(value.enrolments)) return NOT_WELL_FORMED;
-		for (const e of value.enrolments) {
-			if (!isPlain(e)) return NOT_WELL_FORMED;
-			const planId = text(e.planId);
-			if (planId === NOT_WELL_FORMED || typeof e.enrolledAt !== 'string' || claimDay(e.enrolledAt) === null) return NOT_WELL_FORMED;
-			enrolments.push({ planId, enrolledAt: e.enrolledAt });
-		}
-	}
+	const { isUnionMember, realNameRegistered } = value;
+	if (memberId === NOT_WELL_FORMED || typeof isUnionMember !== 'boolean' || typeof realNameRegistered !== 'boolean') return NOT_WELL_FORMED;
+	if (!optionalText(value.name) || !optionalText(value.idNumber) || !optionalText(value.group)) return NOT_WELL_FORMED;
+	const enrolments = enrolmentList(value.enrolments);
+	if (enrolments === NOT_WELL_FORMED) return NOT_WELL_FORMED;
+	const out: Partial<Claim['member']> = { memberId };
+	if ('name' in value) out.name = value.name as string | undefined;
+	if ('idNumber' in value) out.idNumber = value.idNumber as string | undefined;
+	out.isUnionMember = isUnionMember;
+	out.realNameRegistered = realNameRegistered;
+	if ('group' in value) out.group = value.group as string | undefined;
 	out.enrolments = enrolments;
 	return out as Claim['member'];
 }
 
 function accident(value: unknown): Read<Claim['accident']> {
 	if (!isPlain(value) || !isClaimDate(value.date)) return NOT_WELL_FORMED;
-	const out: Plain = { date: value.date };
+	const out: Partial<Claim['accident']> = { date: value.date };
 	if ('time' in value) {
 		const time = value.time;
 		if (time !== undefined && time !== null && (typeof time !== 'string' || !HHMM.test(time))) return NOT_WELL_FORMED;
 		out.time = time;
 	}
-	if (!optionalStrings(value, out, ['description'])) return NOT_WELL_FORMED;
+	if ('description' in value) {
+		if (!optionalText(value.description)) return NOT_WELL_FORMED;
+		out.description = value.description as string | undefined;
+	}
 	const diagnoses = strings(value.diagnoses);
 	const exclusions = strings(value.exclusions);
 	if (diagnoses === NOT_WELL_FORMED || exclusions === NOT_WELL_FORMED || !exclusions.every((c) => EXCLUSIONS.has(c))) return NOT_WELL_FORMED;
@@ -131,7 +138,8 @@ function documents(value: unknown): Read<Record<string, DocumentValue>> {
 	if (value === undefined || value === null) return {};
 	if (!isPlain(value)) return NOT_WELL_FORMED;
 	const out: Record<string, DocumentValue> = {};
-	for (const [key, v] of Object.entries(value)) {
+	for (const key of Object.keys(value)) {
+		const v = value[key];
 		if (!(v === undefined || v === null || typeof v === 'boolean' || typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string')))) {
 			return NOT_WELL_FORMED;
 		}
@@ -143,17 +151,23 @@ function documents(value: unknown): Read<Record<string, DocumentValue>> {
 function payee(value: unknown): Read<Claim['payee']> {
 	if (value === undefined || value === null) return value;
 	if (!isPlain(value)) return NOT_WELL_FORMED;
-	const out: Plain = {};
-	return optionalStrings(value, out, ['name', 'bankAccount']) ? (out as Claim['payee']) : NOT_WELL_FORMED;
+	if (!optionalText(value.name) || !optionalText(value.bankAccount)) return NOT_WELL_FORMED;
+	const out: NonNullable<Claim['payee']> = {};
+	if ('name' in value) out.name = value.name as string | undefined;
+	if ('bankAccount' in value) out.bankAccount = value.bankAccount as string | undefined;
+	return out;
 }
 
 function history(value: unknown): Read<Claim['history']> {
 	if (value === undefined || value === null) return { paidInPlanFen: 0, paidForAccidentFen: 0, countedForAccidentFen: 0, countedInvoiceKeys: [] };
 	if (!isPlain(value)) return NOT_WELL_FORMED;
-	const amounts = [value.paidInPlanFen, value.paidForAccidentFen, value.countedForAccidentFen].map((v) => (v === undefined ? 0 : fen(v)));
+	const paidInPlanFen = value.paidInPlanFen === undefined ? 0 : fen(value.paidInPlanFen);
+	const paidForAccidentFen = value.paidForAccidentFen === undefined ? 0 : fen(value.paidForAccidentFen);
+	const countedForAccidentFen = value.countedForAccidentFen === undefined ? 0 : fen(value.countedForAccidentFen);
 	const keys = strings(value.countedInvoiceKeys);
-	if (amounts.includes(NOT_WELL_FORMED) || keys === NOT_WELL_FORMED) return NOT_WELL_FORMED;
-	const [paidInPlanFen, paidForAccidentFen, countedForAccidentFen] = amounts as number[];
+	if (paidInPlanFen === NOT_WELL_FORMED || paidForAccidentFen === NOT_WELL_FORMED || countedForAccidentFen === NOT_WELL_FORMED || keys === NOT_WELL_FORMED) {
+		return NOT_WELL_FORMED;
+	}
 	if (paidForAccidentFen > paidInPlanFen) return NOT_WELL_FORMED;
 	return { paidInPlanFen, paidForAccidentFen, countedForAccidentFen, countedInvoiceKeys: keys };
 }

@@ -8,23 +8,30 @@ export interface ClaimDeadlines {
 	filingDeadline: string;
 }
 
-const cache = new Map<string, ClaimDeadlines>();
-const calendarIds = new WeakMap<RestDayCalendar, number>();
-let nextCalendarId = 0;
+interface Remembered {
+	expenseWindowDays: number;
+	filingWindowYears: number;
+	calendar: RestDayCalendar;
+	byDay: Map<string, ClaimDeadlines>;
+}
 
-/** Deadlines repeat for every claim of a day, so they are remembered per plan terms, day and calendar. */
+const remembered = new WeakMap<MutualAidPlan, Remembered>();
+
+/** Deadlines repeat for every claim of a day, so they are remembered per plan (while its terms and the calendar stay) and day. */
 export function claimDeadlines(accidentDate: string, plan: MutualAidPlan, calendar: RestDayCalendar = CHINA_REST_DAYS): ClaimDeadlines {
-	let calendarId = calendarIds.get(calendar);
-	if (calendarId === undefined) calendarIds.set(calendar, (calendarId = nextCalendarId++));
-	const key = `${accidentDate}|${plan.expenseWindowDays}|${plan.filingWindowYears}|${calendarId}`;
-	let deadlines = cache.get(key);
+	let known = remembered.get(plan);
+	if (!known || known.expenseWindowDays !== plan.expenseWindowDays || known.filingWindowYears !== plan.filingWindowYears || known.calendar !== calendar) {
+		known = { expenseWindowDays: plan.expenseWindowDays, filingWindowYears: plan.filingWindowYears, calendar, byDay: new Map() };
+		remembered.set(plan, known);
+	}
+	let deadlines = known.byDay.get(accidentDate);
 	if (!deadlines) {
 		deadlines = {
 			expenseWindowEnd: periodEndAfterDays(accidentDate, plan.expenseWindowDays),
 			filingDeadline: moveOffRestDays(periodEndAfterYears(accidentDate, plan.filingWindowYears), calendar),
 		};
-		if (cache.size > 50000) cache.clear();
-		cache.set(key, deadlines);
+		if (known.byDay.size > 50000) known.byDay.clear();
+		known.byDay.set(accidentDate, deadlines);
 	}
 	return deadlines;
 }

@@ -20,17 +20,20 @@ function present(value: DocumentValue): boolean {
 
 /** One `DOCUMENTS_MISSING` per required document not given as `true` or a non-empty list. */
 export function documentReasons(documents: Record<string, DocumentValue>, required: readonly string[]): Reason[] {
-	return required
-		.filter((key) => !present(documents[key]))
-		.map((key) => {
-			const label = DOCUMENT_LABELS[key] ?? { zh: key, en: key };
-			return reason(
+	const reasons: Reason[] = [];
+	for (const key of required) {
+		if (present(documents[key])) continue;
+		const label = DOCUMENT_LABELS[key] ?? { zh: key, en: key };
+		reasons.push(
+			reason(
 				'DOCUMENTS_MISSING',
 				'pending',
 				label.item ? `附件4 第八条（二）${label.item}` : '附件4 第八条（二）',
 				`缺少申报材料：${label.zh}`,
 				`Missing document: ${label.en}`,
 				`documents.${key}`,
-			);
-		});
+			),
+		);
+	}
+	return reasons;
 }

@@ -44,10 +44,11 @@ export interface CoverageResult {
  * waiting period. An accident on the enrolment day is judged by `accident.time` (Decision, SPEC §6).
  */
 export function coverageReasons(claim: Claim, plan: MutualAidPlan): CoverageResult {
-	const enrolments = claim.member.enrolments
-		.filter((e) => e.planId === plan.planId)
-		.map((e) => ({ ...e, day: claimDay(e.enrolledAt)! }))
-		.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+	const enrolments: { enrolledAt: string; day: string }[] = [];
+	for (const e of claim.member.enrolments) {
+		if (e.planId === plan.planId) enrolments.push({ enrolledAt: e.enrolledAt, day: claimDay(e.enrolledAt)! });
+	}
+	if (enrolments.length > 1) enrolments.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 	if (!enrolments.length) {
 		return {
 			coverageStart: null,

@@ -57,17 +57,63 @@ const SCREENING: readonly ScreeningRow[] = [
 ];
 
 const INFECTION = range('A00', 'B99');
+const INJURY_BIT = 1 << SCREENING.length;
+const EXTERNAL_CAUSE_BIT = INJURY_BIT << 1;
+const INFECTION_BIT = INJURY_BIT << 2;
+
+/** A diagnosis with the screening rows and classes it falls in, as bits. */
+interface ScreenedCode {
+	code: string;
+	bits: number;
+}
+
+function screenCode(icd: IcdCode): ScreenedCode {
+	let bits = 0;
+	SCREENING.forEach((row, i) => {
+		if (row.matches(icd)) bits |= 1 << i;
+	});
+	if (INJURY(icd)) bits |= INJURY_BIT;
+	if (EXTERNAL_CAUSE(icd)) bits |= EXTERNAL_CAUSE_BIT;
+	if (INFECTION(icd)) bits |= INFECTION_BIT;
+	return { code: icd.code, bits };
+}
+
+// A batch repeats the same few hundred diagnoses, so each text is read and screened once.
+const screenedTexts = new Map<string, ScreenedCode | null>();
+
+function screenedDiagnosis(diagnosis: string): ScreenedCode | null {
+	let entry = screenedTexts.get(diagnosis);
+	if (entry === undefined) {
+		const icd = parseIcd10(diagnosis);
+		entry = icd && screenCode(icd);
+		if (screenedTexts.size > 20000) screenedTexts.clear();
+		screenedTexts.set(diagnosis, entry);
+	}
+	return entry;
+}
+
+/** The plan's text for an exclusion; the last one listed wins, as in a Map built from the list. */
+function planExclusion(planExclusions: readonly ExclusionText[], code: string): ExclusionText | undefined {
+	for (let i = planExclusions.length - 1; i >= 0; i--) if (planExclusions[i].code === code) return planExclusions[i];
+	return undefined;
+}
+
+function hits(codes: readonly ScreenedCode[], bit: number): string[] {
+	const found: string[] = [];
+	for (const c of codes) if (c.bits & bit) found.push(c.code);
+	return found;
+}
 
 /**
  * Screens the diagnoses (ICD-10, with or without the dot, any case; other text is ignored) and the
  * exclusions a reviewer or the form set directly. `planExclusions` are the exclusions the plan lists.
  */
 export function screenExclusions(diagnoses: readonly string[], setDirectly: readonly string[], planExclusions: readonly ExclusionText[]): Reason[] {
-	const inPlan = new Map(planExclusions.map((e) => [e.code, e]));
 	const reasons: Reason[] = [];
 
-	for (const code of [...new Set(setDirectly)]) {
-		const exclusion = inPlan.get(code);
+	const direct = setDirectly.length > 1 ? [...new Set(setDirectly)] : setDirectly;
+	for (const code of direct) {
+		const exclusion = planExclusion(planExclusions, code);
 		if (exclusion) {
 			reasons.push(
 				reason(code, 'reject', exclusionRule(code), `经认定属于除外责任：${exclusion.text}`, `Excluded (set by the reviewer or the form): ${exclusion.textEn}`, 'accident.exclusions'),
@@ -79,24 +125,26 @@ export function screenExclusions(diagnoses: readonly string[], setDirectly: read
 		}
 	}
 
-	const codes: IcdCode[] = [];
+	const codes: ScreenedCode[] = [];
+	let found = 0;
 	for (const diagnosis of diagnoses) {
-		const icd = parseIcd10(diagnosis);
-		if (icd) codes.push(icd);
+		const code = screenedDiagnosis(diagnosis);
+		if (code) {
+			codes.push(code);
+			found |= code.bits;
+		}
 	}
-	const hits = (matches: Matcher) => codes.filter(matches).map((c) => c.code);
 
-	for (const row of SCREENING) {
-		if (!codes.some(row.matches)) continue;
-		const exclusion = inPlan.get(row.exclusion);
-		if (exclusion) reasons.push(screened(row.exclusion, row.severity, hits(row.matches), row.zh, row.en, exclusion));
+	SCREENING.forEach((row, i) => {
+		if (!(found & (1 << i))) return;
+		const exclusion = planExclusion(planExclusions, row.exclusion);
+		if (exclusion) reasons.push(screened(row.exclusion, row.severity, hits(codes, 1 << i), row.zh, row.en, exclusion));
+	});
+	if (found & INFECTION_BIT && !(found & INJURY_BIT)) {
+		const exclusion10 = planExclusion(planExclusions, 'EXCL_10');
+		if (exclusion10) reasons.push(screened('EXCL_10', 'reject', hits(codes, INFECTION_BIT), '感染且无意外伤害诊断', 'infection with no injury diagnosis', exclusion10));
 	}
-	const infections = hits(INFECTION);
-	const exclusion10 = inPlan.get('EXCL_10');
-	if (infections.length && !codes.some(INJURY) && exclusion10) {
-		reasons.push(screened('EXCL_10', 'reject', infections, '感染且无意外伤害诊断', 'infection with no injury diagnosis', exclusion10));
-	}
-	if (!codes.some(INJURY) && !codes.some(EXTERNAL_CAUSE)) {
+	if (!(found & (INJURY_BIT | EXTERNAL_CAUSE_BIT))) {
 		reasons.push(
 			reason(
 				'NOT_ACCIDENT',

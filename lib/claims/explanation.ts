@@ -1,5 +1,5 @@
 import { maskText } from '../core/masking';
-import { yuan } from './yuan';
+import { formatFen as yuan } from '../core/money';
 import type { Reason } from '../core/reasons';
 import type { ClaimLine } from './invoices';
 import type { MutualAidPlan } from './plans';
@@ -21,10 +21,18 @@ export interface ExplanationFacts {
 	bankAccount?: string;
 }
 
+const chineseDates = new Map<string, string>();
+
 /** `2022年3月5日`. */
 export function chineseDate(date: string): string {
-	const [y, m, d] = date.split('-').map(Number);
-	return `${y}年${m}月${d}日`;
+	let text = chineseDates.get(date);
+	if (text === undefined) {
+		const [y, m, d] = date.split('-').map(Number);
+		text = `${y}年${m}月${d}日`;
+		if (chineseDates.size > 20000) chineseDates.clear();
+		chineseDates.set(date, text);
+	}
+	return text;
 }
 
 function listOf(reasons: readonly Reason[], max = 3): string {
@@ -34,29 +42,31 @@ function listOf(reasons: readonly Reason[], max = 3): string {
 }
 
 function uncountedSentence(lines: readonly ClaimLine[], windowDays: number): string {
-	const uncounted = lines.filter((l) => !l.counted);
-	if (!uncounted.length) return '';
+	let uncounted = 0;
 	const why = new Set<string>();
-	for (const line of uncounted) {
+	for (const line of lines) {
+		if (line.counted) continue;
+		uncounted++;
 		for (const r of line.reasons) {
 			if (r.code === 'DUPLICATE_INVOICE') why.add('重复提交');
 			else if (r.code === 'EXPENSE_OUTSIDE_WINDOW') why.add(`就诊日期超出事故后${windowDays}日`);
 			else if (r.code === 'HOSPITAL_NOT_ELIGIBLE') why.add('医院不符合条件');
 		}
 	}
-	return `有${uncounted.length}张发票未计入${why.size ? `（${[...why].join('、')}）` : ''}。`;
+	if (!uncounted) return '';
+	return `有${uncounted}张发票未计入${why.size ? `（${[...why].join('、')}）` : ''}。`;
 }
 
 /** A few plain sentences a member reads on a phone: what was decided, how much, what to do next. */
 export function explainDecision(facts: ExplanationFacts): string {
 	const sentences: string[] = [];
 	const about = facts.accidentDate ? `您${chineseDate(facts.accidentDate)}发生的意外` : '您的申报';
-	const amounts = `已计入医保范围内个人自付费用${yuan(facts.countedFen)}，对应补贴档次${yuan(facts.tierFen)}。`;
+	const amounts = () => `已计入医保范围内个人自付费用${yuan(facts.countedFen)}，对应补贴档次${yuan(facts.tierFen)}。`;
 	const bySeverity = (severity: Reason['severity']) => facts.reasons.filter((r) => r.severity === severity);
 
 	switch (facts.outcome) {
 		case 'approved': {
-			sentences.push(`${about}申报已审核通过：${amounts}`);
+			sentences.push(`${about}申报已审核通过：${amounts()}`);
 			const account = facts.bankAccount?.replace(/\D/g, '').slice(-4);
 			const to = account ? `您本人尾号${account}的银行账户` : '您本人的银行账户';
 			if (facts.paidForAccidentBeforeFen > 0) {
@@ -91,7 +101,7 @@ export function explainDecision(facts: ExplanationFacts): string {
 		}
 		case 'manual_review':
 			sentences.push(`${about}申报需要工作人员进一步核实：${listOf(bySeverity('review'))}。`);
-			if (facts.plan) sentences.push(`目前${amounts.replace(/^已/, '')}核实后会通知您结果。`);
+			if (facts.plan) sentences.push(`目前${amounts().replace(/^已/, '')}核实后会通知您结果。`);
 			else sentences.push('核实后会通知您结果。');
 			break;
 		case 'below_threshold':

@@ -3,6 +3,7 @@ import { reason, type Reason } from '../core/reasons';
 import type { Claim } from './claimSchema';
 
 function sameName(a: string, b: string): boolean {
+	if (a === b) return true;
 	const squeeze = (s: string) => s.replace(/[\s\u3000]/g, '');
 	return squeeze(a) === squeeze(b);
 }

@@ -201,7 +201,8 @@ export const BUILT_IN_PLANS: readonly MutualAidPlan[] = loadPlans(BUILT_IN_PLAN_
 
 /** The plan whose coverage contains `date` (YYYY-MM-DD), or null. */
 export function planForDate(date: string, plans: readonly MutualAidPlan[] = BUILT_IN_PLANS): MutualAidPlan | null {
-	return plans.find((p) => p.coverageStart <= date && date <= p.coverageEnd) ?? null;
+	for (const p of plans) if (p.coverageStart <= date && date <= p.coverageEnd) return p;
+	return null;
 }
 
 /** The plan in force on `date` (default: today in China), or null. */

@@ -1,4 +1,4 @@
-import { yuan } from './yuan';
+import { formatFen as yuan } from '../core/money';
 import { reason, type Reason } from '../core/reasons';
 import type { MutualAidPlan, PlanTier } from './plans';
 

@@ -61,6 +61,25 @@ const PHONE_IN_TEXT = /(?<![\d])(?:\+86[\s-]?|0086[\s-]?)?1[3-9]\d(?:[\s-]?\d){8
 // Digits written whole or in groups of four (6222 0212 3456 7890); not record ids such as ORG-440900-000001.
 const ACCOUNT_IN_TEXT = /(?<![\dA-Za-z-])\d(?: ?\d){11,18}(?![\dA-Za-z-])/g;
 
+/**
+ * Every pattern above needs at least 11 digits with at most one character between neighbours, so a
+ * text without such a run needs none of the (costly, look-behind) scans.
+ */
+function mayHoldNumbers(text: string): boolean {
+	let run = 0;
+	let gap = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 48 && c <= 57) {
+			if (++run >= 11) return true;
+			gap = 0;
+		} else if (++gap > 1) {
+			run = 0;
+		}
+	}
+	return false;
+}
+
 export interface MaskTextOptions {
 	/** Names to mask wherever they appear (names cannot be recognised in free text otherwise). */
 	names?: readonly string[];
@@ -71,10 +90,12 @@ export interface MaskTextOptions {
  * names given. Already-masked values pass through unchanged.
  */
 export function maskText(text: string, options: MaskTextOptions = {}): string {
-	let out = text
-		.replace(ID_IN_TEXT, (m) => maskIdNumber(m))
-		.replace(PHONE_IN_TEXT, (m) => maskPhone(m))
-		.replace(ACCOUNT_IN_TEXT, (m) => maskBankAccount(m));
+	let out = mayHoldNumbers(text)
+		? text
+				.replace(ID_IN_TEXT, (m) => maskIdNumber(m))
+				.replace(PHONE_IN_TEXT, (m) => maskPhone(m))
+				.replace(ACCOUNT_IN_TEXT, (m) => maskBankAccount(m))
+		: text;
 	const names = [...(options.names ?? [])].filter((n) => typeof n === 'string' && n.trim().length > 1);
 	names.sort((a, b) => b.length - a.length);
 	for (const name of names) out = out.split(name.trim()).join(maskName(name));

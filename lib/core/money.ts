@@ -3,8 +3,16 @@ export function formatFen(fen: number): string {
 	if (!Number.isSafeInteger(fen)) throw new RangeError(`Not a whole number of fen: ${fen}`);
 	const sign = fen < 0 ? '-' : '';
 	const abs = Math.abs(fen);
-	const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+	const cents = abs % 100;
+	return `${sign}¥${grouped(Math.floor(abs / 100))}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+/** `1234567` → `1,234,567`. */
+function grouped(whole: number): string {
+	const digits = String(whole);
+	let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+	for (let i = out.length; i < digits.length; i += 3) out += ',' + digits.slice(i, i + 3);
+	return out;
 }
 
 /** Yuan as written (`"1,234.5"`, `12.30`, `"¥8"`) to fen, without float arithmetic; null when unreadable. */
