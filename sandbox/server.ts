@@ -24,6 +24,7 @@ import { createCompanyOAuth } from './security/oauth';
 import { createSignatureCheck } from './security/signature';
 import { seedDatabase, type SeedOptions, type SeedSummary } from './seed';
 import { createSinks, type Sinks } from './sinks';
+import type { RateRule } from '../lib/notify/pacer';
 
 export const DEMO_APP_KEY = 'demo-app';
 export const DEMO_SECRET = 'demo-secret-change-me';
@@ -55,6 +56,8 @@ export interface PlatformServerOptions {
 	secret?: string;
 	clock?: Clock;
 	faults?: Partial<FaultConfig>;
+	/** The SMS gateway's per-number limits (Aliyun's defaults: 1/min, 5/h, 10/day), as an account may raise them. */
+	smsRules?: readonly RateRule[];
 	bodyLimit?: number;
 	onError?(error: unknown): void;
 }
@@ -99,7 +102,7 @@ export async function createPlatformServer(options: PlatformServerOptions = {}):
 
 	const deps: Deps = { db, clock, now, outbox, appKeys };
 	const oauth = createCompanyOAuth(db, clock);
-	const sinks = createSinks({ now: clock });
+	const sinks = createSinks({ now: clock, smsRules: options.smsRules });
 	const faults = createFaults(options.faults);
 	const app = createApp({
 		db,

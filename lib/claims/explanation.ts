@@ -43,18 +43,29 @@ function listOf(reasons: readonly Reason[], max = 3): string {
 
 function uncountedSentence(lines: readonly ClaimLine[], windowDays: number): string {
 	let uncounted = 0;
+	for (const line of lines) if (!line.counted) uncounted++;
+	if (!uncounted) return '';
 	const why = new Set<string>();
 	for (const line of lines) {
 		if (line.counted) continue;
-		uncounted++;
 		for (const r of line.reasons) {
 			if (r.code === 'DUPLICATE_INVOICE') why.add('重复提交');
 			else if (r.code === 'EXPENSE_OUTSIDE_WINDOW') why.add(`就诊日期超出事故后${windowDays}日`);
 			else if (r.code === 'HOSPITAL_NOT_ELIGIBLE') why.add('医院不符合条件');
 		}
 	}
-	if (!uncounted) return '';
 	return `有${uncounted}张发票未计入${why.size ? `（${[...why].join('、')}）` : ''}。`;
+}
+
+/** The last `count` ASCII digits of a text (fewer when it has fewer). */
+function lastDigits(text: string, count: number): string {
+	let end = text.length;
+	let digits = '';
+	while (end > 0 && digits.length < count) {
+		const c = text.charCodeAt(--end);
+		if (c >= 48 && c <= 57) digits = text[end] + digits;
+	}
+	return digits;
 }
 
 /** A few plain sentences a member reads on a phone: what was decided, how much, what to do next. */
@@ -67,7 +78,7 @@ export function explainDecision(facts: ExplanationFacts): string {
 	switch (facts.outcome) {
 		case 'approved': {
 			sentences.push(`${about}申报已审核通过：${amounts()}`);
-			const account = facts.bankAccount?.replace(/\D/g, '').slice(-4);
+			const account = facts.bankAccount && lastDigits(facts.bankAccount, 4);
 			const to = account ? `您本人尾号${account}的银行账户` : '您本人的银行账户';
 			if (facts.paidForAccidentBeforeFen > 0) {
 				sentences.push(`该事故此前已给付${yuan(facts.paidForAccidentBeforeFen)}，本次补足${yuan(facts.payoutFen)}，将转入${to}。`);

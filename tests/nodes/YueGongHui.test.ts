@@ -476,6 +476,45 @@ describe('claims', () => {
 		const again = await ygh({ resource: 'claim', operation: 'recordDecision' }, [{ ...adjudicated, version: 2 }]);
 		expect(again.error?.message).toContain('ALREADY_DECIDED');
 	});
+
+	test('a decision whose answer is lost is retried with the same idempotency key: recorded once, the run goes on', async () => {
+		const claimInput = {
+			claimId: 'CLM-TEST-2',
+			submittedAt: '2022-11-25T09:00:00+08:00',
+			memberId: 'M00000001',
+			accidentId: 'ACC-TEST-2',
+			accident: { date: '2022-11-21', description: '送货途中扭伤', diagnoses: ['S93.4'] },
+			hospital: { name: '广州市第一人民医院', level: 3, ownership: 'public', category: 'general' },
+			invoices: [{ invoiceCode: '044001900111', invoiceNo: '00000002', serviceDate: '2022-11-21', selfPaidInScopeFen: 50000 }],
+			documents: { invoiceOriginals: true, accidentProof: true, medicalRecords: true },
+		};
+		const created = out(await ygh({ resource: 'claim', operation: 'create' }, [claimInput]))[0];
+		const decision = {
+			...created,
+			outcome: 'approved',
+			planId: 'GD-NEWFORM-2022',
+			countedFen: 50000,
+			tierFen: 200000,
+			payoutFen: 50000,
+			reasons: [],
+			countedInvoiceKeys: ['044001900111:00000002'],
+		};
+		let posts = 0;
+		const proxy = await startProxy((_n, method, url) => {
+			if (method !== 'POST' || url !== '/api/v1/claims/CLM-TEST-2/decision') return 'forward';
+			posts++;
+			return posts === 1 ? 'drop-response' : 'forward';
+		});
+		try {
+			const result = await ygh({ resource: 'claim', operation: 'recordDecision', options: { retryDelayMs: 10 } }, [decision], { baseUrl: proxy.url });
+			expect(posts).toBe(2);
+			expect(out(result)[0]).toMatchObject({ claimId: 'CLM-TEST-2', status: 'approved', version: 2 });
+		} finally {
+			await proxy.close();
+		}
+		const stored = (await api('GET', '/claims/CLM-TEST-2')).json;
+		expect(stored).toMatchObject({ status: 'approved', version: 2 });
+	});
 });
 
 describe('statistics and webhooks', () => {

@@ -22,6 +22,7 @@ import {
 	type SeededMember,
 	type SubmittedClaim,
 } from '../fixtures/claims';
+import { scheduleFiring } from '../fixtures/reportSchedule';
 import { ROOT, runWorkflow, type RunResult, type WorkflowJson } from '../helpers/harness';
 import { assertNoPersonalData } from '../helpers/piiScan';
 
@@ -129,11 +130,17 @@ describe('the template as a user imports it', () => {
 		}
 	});
 
-	test('starts from the 粤工惠 Trigger on claim.submitted, with a fixed webhook ID', () => {
+	test('starts from the 粤工惠 Trigger on claim.submitted, with a fixed webhook ID, and from an hourly sweep of undecided claims', () => {
 		const trigger = byName(TRIGGER);
 		expect(trigger.type).toBe('n8n-nodes-gonghui.yueGongHuiTrigger');
 		expect(trigger.parameters).toMatchObject({ events: ['claim.submitted'], output: 'event', subscribe: true });
 		expect(trigger.webhookId).toMatch(/^[0-9a-f-]{36}$/);
+		expect(byName('Every hour')).toMatchObject({
+			type: 'n8n-nodes-base.scheduleTrigger',
+			parameters: { rule: { interval: [{ field: 'hours', hoursInterval: 1, triggerAtMinute: 20 }] } },
+		});
+		expect(byName('Undecided claims').parameters).toMatchObject({ resource: 'claim', operation: 'getMany', returnAll: true, filters: { status: 'submitted' } });
+		expect(template.connections['Undecided 30 min to 7 days?'].main[0]).toEqual([{ node: 'Get claim', type: 'main', index: 0 }]);
 	});
 
 	test('names the local credentials by their ids, and never sends personal data unmasked', () => {
@@ -395,20 +402,33 @@ describe('a claim.submitted event from the platform', () => {
 		});
 	});
 
-	test('an event delivered again after the claim was decided: ALREADY_DECIDED goes to the reviewers, the decision and payout stay as they were', async () => {
+	test('an event delivered again after the claim was decided (or a run retried after a worker died) ends at Still to decide?: nothing recorded, no SMS, no notice', async () => {
 		const { member, submitted } = approved;
 		const before = await claimOnPlatform(submitted.claim.claimId);
+		const noticesBefore = noticesFor(submitted.claim.claimId).length;
 		const result = await adjudicate(submitted);
-		expect(result.output('Record decision')[0]).toMatchObject({ code: 'ALREADY_DECIDED', httpCode: '409' });
+		expect(result.output('Still to decide?', 1)).toHaveLength(1);
+		expect(result.ran('Record decision')).toBe(false);
 
-		const after = await claimOnPlatform(submitted.claim.claimId);
-		expect(after).toEqual(before);
+		expect(await claimOnPlatform(submitted.claim.claimId)).toEqual(before);
 		expect(paidInPlan(member.memberId)).toBe(50_000);
 		expect(smsFor(submitted.claim.claimId)).toHaveLength(1);
-		const [notice] = noticesFor(submitted.claim.claimId).map((m) => m.text);
-		expect(notice).toContain('ALREADY_DECIDED');
+		expect(noticesFor(submitted.claim.claimId)).toHaveLength(noticesBefore);
+	});
+
+	test('decided by another run between reading and recording: ALREADY_DECIDED goes to the reviewers, the decision and payout stay as they were', async () => {
+		const { member, submitted } = approved;
+		const before = await claimOnPlatform(submitted.claim.claimId);
+		const asReadBeforeTheOtherRun = { ...before, status: 'submitted', decision: null };
+		const result = await adjudicate(submitted, { pinData: { 'Get claim': [{ json: asReadBeforeTheOtherRun, pairedItem: { item: 0 } }] } });
+		expect(result.output('Record decision')[0]).toMatchObject({ code: 'ALREADY_DECIDED', httpCode: '409' });
+
+		expect(await claimOnPlatform(submitted.claim.claimId)).toEqual(before);
+		expect(paidInPlan(member.memberId)).toBe(50_000);
+		expect(smsFor(submitted.claim.claimId)).toHaveLength(1);
+		const notice = noticesFor(submitted.claim.claimId).map((m) => m.text).find((text) => text.includes('ALREADY_DECIDED'));
 		expect(notice).toContain('无需再处理');
-		expectMasked(notice, member);
+		expectMasked(notice ?? '', member);
 	});
 
 	test('when the SMS gateway refuses (another worker texted the member this minute), the decision stands and the reviewers are asked to tell the member', async () => {
@@ -480,6 +500,26 @@ describe('a claim.submitted event from the platform', () => {
 		expect(recorded.decision).toMatchObject({ planId: null, payoutFen: 0 });
 		expect(recorded.decision.reasons.map((r: IDataObject) => r.code)).toContain('ACCIDENT_OUTSIDE_PLAN');
 		expect(smsText(smsFor(submitted.claim.claimId)[0])).toContain('不在任何互助保障计划的保障期内');
+	});
+
+	test('the hourly sweep decides a claim whose event never arrived, once it has waited 30 minutes; a younger one is left to its own run', async () => {
+		const lost = await submitClaim(platform, client, claimInput(remember(await members.covered())));
+		const young = await submitClaim(platform, client, claimInput(remember(await members.covered())));
+		const fortyMinutesAgo = new Date(Date.now() - 40 * 60_000).toISOString();
+		platform.db.prepare('UPDATE claims SET created_at = ? WHERE claim_id = ?').run(fortyMinutesAgo, lost.claim.claimId);
+
+		const result = await runWorkflow(template, {
+			credentials: localCredentialData(platform.url),
+			startNode: 'Every hour',
+			mode: 'trigger',
+			input: [scheduleFiring(new Date().toISOString())],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output('Undecided 30 min to 7 days?').map((item) => item.claimId)).toEqual([lost.claim.claimId]);
+		expect(await claimOnPlatform(lost.claim.claimId)).toMatchObject({ status: 'approved', version: 2 });
+		expect(smsFor(lost.claim.claimId)).toHaveLength(1);
+		expect(await claimOnPlatform(young.claim.claimId)).toMatchObject({ status: 'submitted', version: 1 });
+		expect(smsFor(young.claim.claimId)).toHaveLength(0);
 	});
 
 	test('everything the SMS gateway and the reviewers’ group received is free of unmasked personal data', () => {

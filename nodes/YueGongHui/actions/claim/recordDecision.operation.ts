@@ -1,6 +1,17 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { bodyProperties, idProperty, readBody, readId, readRetry, readVersion, versionProperty, type BodySpec } from '../../helpers/params';
+import {
+	bodyProperties,
+	idempotencyKeyProperty,
+	idProperty,
+	readBody,
+	readId,
+	readIdempotencyKey,
+	readRetry,
+	readVersion,
+	versionProperty,
+	type BodySpec,
+} from '../../helpers/params';
 import { platformRequest } from '../../transport';
 
 const fen = (key: string, displayName: string) => ({
@@ -36,16 +47,20 @@ const body: BodySpec = {
 	],
 };
 
-export const description = [idProperty('claimId', 'Claim ID'), versionProperty, ...bodyProperties(body)];
+export const description = [idProperty('claimId', 'Claim ID'), versionProperty, ...bodyProperties(body), idempotencyKeyProperty];
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const id = readId.call(this, i, 'claimId');
 	const ifMatch = readVersion.call(this, i);
+	const payload = readBody.call(this, i, body);
+	// Keyed by record, version and decision: a retry after a lost answer, or a run resumed after
+	// its worker died, gets the first answer instead of VERSION_CONFLICT.
 	return await platformRequest.call(this, {
 		method: 'POST',
 		path: `/claims/${encodeURIComponent(id)}/decision`,
-		body: readBody.call(this, i, body),
+		body: payload,
 		ifMatch,
+		idempotencyKey: readIdempotencyKey.call(this, i, 'claim.recordDecision', { id, version: ifMatch, decision: payload }),
 		itemIndex: i,
 		retry: readRetry.call(this, i),
 	});
