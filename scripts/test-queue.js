@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm run test:queue`: the end-to-end suites (tests/e2e/) against n8n in queue mode, the way n8n
-// scales past one process: main (editor, API, webhooks, triggers) hands every execution to two
-// `n8n worker` processes through Redis, all sharing one PostgreSQL database, one encryption key
-// and one user folder with the package installed. Redis and PostgreSQL come from Debian's
-// packages (installed when missing) and run on 127.0.0.1 under .data/queue/ for this run only.
+// `npm run test:queue`: the end-to-end suites (tests/e2e/) and the queue-mode fault runs
+// (tests/queue/: concurrent claims across both workers, a worker killed mid-batch) against n8n in
+// queue mode, the way n8n scales past one process: main (editor, API, webhooks, triggers) hands
+// every execution to two `n8n worker` processes through Redis, all sharing one PostgreSQL
+// database, one encryption key and one user folder with the package installed. Redis and
+// PostgreSQL come from Debian's packages (installed when missing) and run on 127.0.0.1 under
+// .data/queue/ for this run only.
 // `--n8n2` runs the same on n8n 2.x (installed under .data/n8n2/ like `npm run test:n8n2`).
 'use strict';
 const fs = require('node:fs');
@@ -70,7 +72,7 @@ async function main() {
 		};
 		fs.rmSync(queue.reportFile, { force: true });
 		const results = step(`Running the end-to-end suites against ${label} in queue mode (main + ${WORKERS} workers)`, () =>
-			runE2e({ ...variant, queue }, { resultsFile: path.join(folder, 'jest-results.json'), jestArgs }),
+			runE2e({ ...variant, queue }, { resultsFile: path.join(folder, 'jest-results.json'), paths: ['tests/e2e', 'tests/queue'], jestArgs }),
 		);
 		printE2eResults(`${label}, queue mode: main + ${WORKERS} workers, Redis, PostgreSQL`, results);
 		printWorkerExecutions(queue.reportFile);

@@ -10,15 +10,15 @@ const root = path.resolve(__dirname, '..', '..');
 
 /**
  * @param {import('./n8nVariants').Variant} variant
- * @param {{ resultsFile: string, jestArgs?: string[] }} options  jestArgs: more jest arguments; test paths among them replace tests/e2e
+ * @param {{ resultsFile: string, paths?: string[], jestArgs?: string[] }} options  paths: the suites (tests/e2e by default); jestArgs: more jest arguments, test paths among them replacing `paths`
  * @returns {{ passed: number, failed: number, tests: Array<{ name: string, status: string, failure?: string }> }}
  */
-function runE2e(variant, { resultsFile, jestArgs = [] }) {
+function runE2e(variant, { resultsFile, paths = ['tests/e2e'], jestArgs = [] }) {
 	fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
 	fs.rmSync(resultsFile, { force: true });
 	// One suite at a time: each starts its own n8n (and workers), which would compete for two cores.
 	const narrowed = jestArgs.some((arg) => !arg.startsWith('-')); // e.g. tests/e2e/smoke.test.ts
-	spawnSync(path.join(root, 'node_modules', '.bin', 'jest'), [...(narrowed ? [] : ['tests/e2e']), '--runInBand', '--json', `--outputFile=${resultsFile}`, ...jestArgs], {
+	spawnSync(path.join(root, 'node_modules', '.bin', 'jest'), [...(narrowed ? [] : paths), '--runInBand', '--json', `--outputFile=${resultsFile}`, ...jestArgs], {
 		cwd: root,
 		stdio: 'inherit',
 		env: { ...process.env, ...variantToEnv(variant) },

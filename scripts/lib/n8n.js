@@ -285,6 +285,14 @@ class N8nInstance {
 		}
 	}
 
+	/** Kills a worker at once (SIGKILL), as a crash or the kernel's OOM killer would, and waits until it is gone. */
+	async killWorker(name) {
+		const worker = this.workers.find((w) => w.name === name);
+		if (!worker) throw new Error(`no worker named ${name}`);
+		worker.child.kill('SIGKILL');
+		await worker.exited;
+	}
+
 	/** In queue mode, how many executions each worker started (from its log). */
 	workerExecutions() {
 		return Object.fromEntries(this.workers.map((worker) => [worker.name, (worker.output.match(/Worker started execution/g) ?? []).length]));
