@@ -267,7 +267,7 @@ function cpuText(cpu: Record<string, number>) {
 
 export async function run({ quick }: { quick: boolean }): Promise<BenchResult[]> {
 	const sizes = quick
-		? { requests: 150, events: { 'membership-application': 20, 'claim-adjudication': 30, 'enterprise-union-transfer': 8 } }
+		? { requests: 90, events: { 'membership-application': 10, 'claim-adjudication': 15, 'enterprise-union-transfer': 4 } }
 		: { requests: 600, events: { 'membership-application': 50, 'claim-adjudication': 120, 'enterprise-union-transfer': 30 } };
 	const modes: Mode[] = ['one process', 'queue mode, 2 workers'];
 	const byMode = {} as Record<Mode, Record<Measure, Measured>>;
