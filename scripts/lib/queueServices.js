@@ -50,11 +50,23 @@ function asPostgres(program, args) {
 }
 
 /**
+ * Where the cluster lives: in `folder`, unless the postgres user cannot reach it (a checkout inside a
+ * folder only root may enter), then in a folder of its own under the system's temp folder.
+ */
+function postgresDataDir(folder) {
+	fs.mkdirSync(folder, { recursive: true });
+	if (!isRoot || spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', folder]).status === 0) return path.join(folder, 'postgres');
+	const own = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'gonghui-'));
+	fs.chmodSync(own, 0o755);
+	return path.join(own, 'postgres');
+}
+
+/**
  * A new PostgreSQL cluster in `folder`, listening on 127.0.0.1:port (socket in the folder too),
  * trusting local connections of the `postgres` role. Durability is off: this is a test database.
  */
 function startPostgres(folder, port) {
-	const dataDir = path.join(folder, 'postgres');
+	const dataDir = postgresDataDir(folder);
 	fs.rmSync(dataDir, { recursive: true, force: true });
 	fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 	if (isRoot) run('chown', ['postgres:postgres', dataDir]);
@@ -66,7 +78,10 @@ function startPostgres(folder, port) {
 		port,
 		user: 'postgres',
 		psql: path.join(postgresBinDir(), 'psql'),
-		stop: () => asPostgres('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
+		stop: () => {
+			asPostgres('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+			if (!dataDir.startsWith(folder + path.sep)) fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+		},
 	};
 }
 
