@@ -180,7 +180,7 @@ async function repeated(round: (name: string) => Promise<Measured>): Promise<Mea
 	return { rate, unit: runs[0].unit, events: runs[0].events, peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)), cpu };
 }
 
-/** Starts the platform and n8n in `mode` with the bare webhook and the three templates. */
+/** Starts the platform and n8n in `mode` with the bare webhook, Member Approval behind one, and the three templates. */
 async function startMode(mode: Mode, folder: string) {
 	const services: Array<() => Promise<void> | void> = [];
 	let queue: object | undefined;
