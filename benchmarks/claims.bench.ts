@@ -16,16 +16,7 @@ import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { IDataObject } from 'n8n-workflow';
 import { addDays, adjudicateClaim, BUILT_IN_PLANS, claimDeadlines, computePayout, type ClaimDecision } from '../lib';
 import { PACKAGE, runNode } from '../tests/helpers/harness';
-
-export interface BenchResult {
-	name: string;
-	value: number;
-	unit: string;
-	baseline: number | null;
-	ratio: number | null;
-	target: string;
-	pass: boolean;
-}
+import type { BenchResult } from './benchResult';
 
 const PLAN = BUILT_IN_PLANS.find((p) => p.planId === 'GD-NEWFORM-2022')!;
 const GROUPS = ['truck_driver', 'ride_hailing_driver', 'courier', 'delivery_rider', 'other'];

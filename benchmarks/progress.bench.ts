@@ -18,16 +18,7 @@ import { createProgressAggregator, type StatisticsDocument } from '../lib';
 import { signRequest } from '../lib/platform/signing';
 import { createPlatformServer, DEMO_APP_KEY, DEMO_SECRET, type PlatformServer } from '../sandbox';
 import { getMeta, openDatabase } from '../sandbox/db/open';
-export interface BenchResult {
-	name: string;
-	value: number;
-	unit: string;
-	baseline: number | null;
-	ratio: number | null;
-	target: string;
-	pass: boolean;
-}
-
+import type { BenchResult } from './benchResult';
 const PAGE_SIZE = 500; // the platform's largest page (GET /members?limit=500)
 const PEAK_RSS_LIMIT_MB = 1024;
 const PLAN_ID = 'GD-NEWFORM-2022';

@@ -1,14 +1,4 @@
-/** The webhook benchmark's building blocks: the result row, a bare webhook workflow, and a load driver. */
-
-export interface BenchResult {
-	name: string;
-	value: number;
-	unit: string;
-	baseline: number | null;
-	ratio: number | null;
-	target: string;
-	pass: boolean;
-}
+/** The webhook benchmark's building blocks: a bare webhook workflow and a load driver. */
 
 /** Webhook → (middle nodes) → Respond to Webhook, executions of successful runs not saved. */
 export function bareWebhookWorkflow(id: string, webhookPath: string, middle: object[]) {

@@ -15,7 +15,8 @@ import { createPlatformServer, type PlatformServer } from '../sandbox';
 import { cleanApplication } from '../tests/fixtures/applications';
 import { applicationFor, type RosterWorker } from '../tests/fixtures/membership-application';
 import { claimInput, invoice, type SeededMember } from '../tests/fixtures/claims';
-import { bareWebhookWorkflow, load, postJson, type BenchResult } from './webhookLoad';
+import type { BenchResult } from './benchResult';
+import { bareWebhookWorkflow, load, postJson } from './webhookLoad';
 import { ProcessSampler } from './processSampler';
 
 const { N8nInstance, freePort } = require('../scripts/lib/n8n');
