@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createPlatformServer, type PlatformServer } from '../sandbox';
 import { cleanApplication } from '../tests/fixtures/applications';
-import { applicationFor, type RosterWorker } from '../tests/fixtures/membership-application';
+import { applicationFor, nextRosterWorkers } from '../tests/fixtures/membership-application';
 import { claimInput, invoice, type SeededMember } from '../tests/fixtures/claims';
 import type { BenchResult } from './benchResult';
 import { bareWebhookWorkflow, load, postJson } from './webhookLoad';
@@ -56,35 +56,6 @@ async function until(what: string, done: () => boolean, timeoutMs = 180_000) {
 
 /** Feeds `count` platform events and waits until their results are on the platform. */
 type Drive = (platform: PlatformServer, count: number, round: string) => Promise<{ events: number; unit: string; done: () => boolean }>;
-
-/**
- * The next gig workers (platform-managed or civil) on the roster of the company the template asks
- * (its Platform Company credential is meituan-demo's) who are neither members nor applicants.
- */
-function nextRosterWorkers(platform: PlatformServer, count: number): RosterWorker[] {
-	const rows = platform.db
-		.prepare(
-			`SELECT w.company_id, w.id_number, w.relation, w.city_code, w.grp, w.employer_name, w.employer_usci, c.name AS company_name, c.usci AS company_usci
-			   FROM company_workers w JOIN companies c ON c.company_id = w.company_id
-			  WHERE w.company_id = 'meituan-demo' AND w.active = 1 AND w.relation IN ('platform_managed', 'civil') AND substr(w.id_number, 7, 4) BETWEEN '1960' AND '2000'
-			    AND NOT EXISTS (SELECT 1 FROM members m WHERE m.id_number = w.id_number)
-			    AND NOT EXISTS (SELECT 1 FROM company_workers o WHERE o.id_number = w.id_number AND o.company_id <> w.company_id)
-			    AND NOT EXISTS (SELECT 1 FROM applications a WHERE json_extract(a.body, '$.idNumber') = w.id_number)
-			  ORDER BY w.seq LIMIT ?`,
-		)
-		.all(count) as Array<Record<string, string>>;
-	if (rows.length < count) throw new Error(`only ${rows.length} roster workers left for applications`);
-	return rows.map((row) => ({
-		companyId: row.company_id,
-		idNumber: row.id_number,
-		relation: row.relation,
-		active: true,
-		cityCode: row.city_code,
-		group: row.grp,
-		employer: { name: row.employer_name, usci: row.employer_usci, unionOrgId: null },
-		platform: { name: row.company_name, usci: row.company_usci },
-	}));
-}
 
 const drives: Record<TemplateName, Drive> = {
 	'membership-application': async (platform, count, round) => {

@@ -175,6 +175,17 @@ export function applicationOperations({ db, now, outbox }: Deps): Operations {
 			})();
 		},
 
+		/** For a subscriber that lost the first announcement: the same event again, with the application as it stands. */
+		redeliverApplication({ params }) {
+			return db.transaction(() => {
+				const row = mustFind(params.applicationId);
+				if (row.status !== 'pending') {
+					throw problems.conflict('NOT_PENDING', `Application ${row.application_id} is already ${row.status}: its decision was announced`);
+				}
+				return { status: 202, body: outbox.emit('application.submitted', applicationJson(row)) };
+			})();
+		},
+
 		decideApplication(ctx) {
 			return db.transaction(() => {
 				const row = mustFind(ctx.params.applicationId);

@@ -181,6 +181,29 @@ describe('applications', () => {
 		expect(twice.error?.message).toContain('该申请已不在待审核状态');
 	});
 
+	test('redeliver has a pending application announced again; once decided it is refused in words, and continueOnFail keeps the others', async () => {
+		const created = out(await ygh({ resource: 'application', operation: 'create' }, [newApplication(4)]))[0];
+		const events = () =>
+			(server.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE type = 'application.submitted' AND json_extract(data, '$.applicationId') = ?`).get('APP-TEST-4') as { n: number }).n;
+		const announced = out(await ygh({ resource: 'application', operation: 'redeliver' }, [created]))[0];
+		expect(announced).toMatchObject({ type: 'application.submitted', data: { applicationId: 'APP-TEST-4', status: 'pending' } });
+		expect(events()).toBe(2);
+
+		const reviewed = { ...created, outcome: 'reject', reasons: [] };
+		const decided = out(await ygh({ resource: 'application', operation: 'decide' }, [reviewed]))[0];
+		const refused = await ygh({ resource: 'application', operation: 'redeliver' }, [decided]);
+		expect(refused.error?.message).toContain('NOT_PENDING');
+		expect(refused.error?.message).toContain('该申请已审批或已转人工复核');
+
+		const pending = out(await ygh({ resource: 'application', operation: 'create' }, [newApplication(5)]))[0];
+		const both = await ygh({ resource: 'application', operation: 'redeliver' }, [decided, pending], { continueOnFail: true });
+		const items = both.items('Node');
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(items[0].json).toMatchObject({ code: 'NOT_PENDING', httpCode: '409' });
+		expect(items[1].json).toMatchObject({ type: 'application.submitted', data: { applicationId: 'APP-TEST-5' } });
+		expect(events()).toBe(2);
+	});
+
 	test('decide with fields', async () => {
 		const created = out(await ygh({ resource: 'application', operation: 'create' }, [newApplication(3)]))[0];
 		const decided = out(

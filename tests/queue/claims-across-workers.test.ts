@@ -12,14 +12,14 @@
  * The gateway's per-number SMS limits are raised here (an Aliyun account can raise them): ten
  * decisions for one member within a minute would otherwise wait out Aliyun's 1/min, 5/h, 10/day.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createPlatformServer, type PlatformServer } from '../../sandbox';
 import { claimInput, invoice, invoiceKeyOf, memberPicker, type Invoice, type SeededMember } from '../fixtures/claims';
 import { inParallel, waitFor } from '../fixtures/faults/n8n';
+import { runsInFlight, startQueueInstance, templateWithQuickSweep, type QueueInstance } from './queueInstance';
 
-const { N8nInstance, freePort } = require('../../scripts/lib/n8n');
-const { localCredentialsForImport } = require('../../scripts/lib/localCredentials');
+const { freePort } = require('../../scripts/lib/n8n');
 const { platformClient } = require('../../scripts/lib/platformClient');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -37,14 +37,9 @@ function tierOf(countedFen: number): number {
 }
 
 function claimTemplate() {
-	const workflow = JSON.parse(readFileSync(path.join(ROOT, 'workflows', 'claim-adjudication.json'), 'utf8'));
-	const sms = workflow.nodes.find((node: { name: string }) => node.name === 'SMS member');
+	const workflow = templateWithQuickSweep('claim-adjudication.json', 'Undecided 30 min to 7 days?');
+	const sms = workflow.nodes.find((node) => node.name === 'SMS member')!;
 	sms.parameters.options = { ...sms.parameters.options, smsPerMinute: RAISED.perMinute, smsPerHour: RAISED.perHour, smsPerDay: RAISED.perDay };
-	const byName = (name: string) => workflow.nodes.find((node: { name: string }) => node.name === name);
-	byName('Every hour').parameters.rule.interval = [{ field: 'minutes', minutesInterval: 1 }];
-	const waited = byName('Undecided 30 min to 7 days?').parameters.conditions.conditions[0];
-	if (!waited.leftValue.includes('minutes: 30')) throw new Error('the sweep no longer waits 30 minutes: update this test');
-	waited.leftValue = waited.leftValue.replace('minutes: 30', 'minutes: 3');
 	return workflow;
 }
 
@@ -60,7 +55,7 @@ interface ClaimRow {
 describe('claims on n8n in queue mode, two workers', () => {
 	const userFolder = mkdtempSync(path.join(ROOT, '.data', 'queue-claims-'));
 	let platform: PlatformServer;
-	let instance: typeof N8nInstance.prototype;
+	let instance: QueueInstance;
 	let client: ReturnType<typeof platformClient>;
 	let members: ReturnType<typeof memberPicker>;
 
@@ -77,25 +72,7 @@ describe('claims on n8n in queue mode, two workers', () => {
 		});
 		client = platformClient(platform.url);
 		members = memberPicker(platform, client);
-		// A dead worker's jobs go back to the queue once its lock lapses and a live worker's stall
-		// check sees it: 60 s + up to 30 s by default, 20 s + up to 5 s here. Unless a worker that
-		// started since has marked its run crashed, the job resumes after the last node that
-		// finished, its progress being saved (docs/deploy.md).
-		instance = new N8nInstance({
-			userFolder,
-			port: await freePort(),
-			env: {
-				QUEUE_WORKER_LOCK_DURATION: '20000',
-				QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
-				QUEUE_WORKER_STALLED_INTERVAL: '5000',
-				EXECUTIONS_DATA_SAVE_ON_PROGRESS: 'true',
-			},
-		});
-		if (!instance.queue) throw new Error('tests/queue runs against queue mode: use npm run test:queue');
-		instance.installPackage();
-		instance.importCredentials(localCredentialsForImport(platform.url));
-		instance.importWorkflows([claimTemplate()]);
-		await instance.start();
+		instance = await startQueueInstance(userFolder, platform.url, [claimTemplate()]);
 	}, 300_000);
 
 	afterAll(async () => {
@@ -225,12 +202,6 @@ describe('claims on n8n in queue mode, two workers', () => {
 		for (const name of ['worker1', 'worker2']) expect(ran[name]).toBeGreaterThan(0);
 	}, 1_000_000);
 
-	/** Runs a worker started and has not finished, from its log. */
-	function inFlight(name: string): number {
-		const output: string = instance.workers.find((worker: { name: string }) => worker.name === name).output;
-		return (output.match(/Worker started execution/g) ?? []).length - (output.match(/Worker finished execution/g) ?? []).length;
-	}
-
 	it('a worker killed in the middle of a batch: after another starts, every claim decided, none twice', async () => {
 		const picked: SeededMember[] = [];
 		for (let i = 0; i < 40; i++) picked.push(await members.covered());
@@ -239,7 +210,7 @@ describe('claims on n8n in queue mode, two workers', () => {
 
 		await waitFor('worker1 to be in the middle of the batch', () => (instance.workerExecutions().worker1 as number) - startedBefore >= 3, 120_000, 100);
 		const undecidedAtKill = claimRows(claimIds).filter((row) => !row.decision).length;
-		const runsLost = inFlight('worker1');
+		const runsLost = runsInFlight(instance, 'worker1');
 		const killedAt = Date.now();
 		await instance.killWorker('worker1');
 		await instance.startWorkers(1);

@@ -31,6 +31,9 @@ describe('applications', () => {
 		const read = expectContract(await api.get('/applications/APP-T-1'), 200);
 		expect(read.body).toEqual(created.body);
 
+		const announced = expectContract(await api.post('/applications/APP-T-1/redelivery'), 202);
+		expect(announced.body).toMatchObject({ type: 'application.submitted', data: read.body });
+
 		const pending = expectContract(await api.get('/applications?status=pending&cityCode=440300&limit=500'), 200);
 		expect(pending.body.items.map((a: { applicationId: string }) => a.applicationId)).toContain('APP-T-1');
 		expect(pending.body.items.every((a: { status: string; cityCode: string }) => a.status === 'pending' && a.cityCode === '440300')).toBe(true);
@@ -41,6 +44,7 @@ describe('applications', () => {
 		expect(member.body).toMatchObject({ orgId: 'FED-440300', cityCode: '440300', idNumber: '11010519491231002X', realNameRegistered: true, version: 1 });
 
 		expectContract(await api.post('/applications/APP-T-1/decision', APPROVE_AT_FEDERATION, { ifMatch: 2 }), 409);
+		expect(expectContract(await api.post('/applications/APP-T-1/redelivery'), 409).body.code).toBe('NOT_PENDING');
 		expectContract(await api.get('/applications/NOPE'), 404);
 	});
 
@@ -333,5 +337,5 @@ test('every operation of both documents was exercised with a success', () => {
 		.filter((op) => ![...(seen.get(op.operationId) ?? [])].some((status) => status >= 200 && status < 300))
 		.map((op) => op.operationId);
 	expect(missing).toEqual([]);
-	expect(contract.operations.length).toBe(33);
+	expect(contract.operations.length).toBe(34);
 });

@@ -67,6 +67,37 @@ test('a receiver that fails twice gets the event on the third attempt, signed ea
 	}
 });
 
+test('a pending application announced again: a new signed event with the application as it stands; a decided one is not', async () => {
+	const hook = await receiver(DEMO_SECRET);
+	const { platform, api } = await startPlatform({ webhooks: [`${hook.url}/hook`], webhookRetry: { baseMs: 20 } });
+	try {
+		const created = await api.post('/applications', application());
+		const applicationId = created.body.applicationId;
+		const again = await api.post(`/applications/${applicationId}/redelivery`);
+		expect(again.status).toBe(202);
+		expect(again.schemaErrors).toBeNull();
+		await platform.webhooksIdle();
+		expect(hook.received).toHaveLength(2);
+		const [first, second] = hook.received.map((r) => JSON.parse(r.raw));
+		expect(hook.received.every((r) => r.verified.ok)).toBe(true);
+		expect(second).toEqual(again.body);
+		expect(second.id).not.toBe(first.id);
+		expect(second).toMatchObject({ type: 'application.submitted', data: { applicationId, status: 'pending', version: 1 } });
+		expect(second.data).toEqual(first.data);
+		expect(contract.validateEvent('application.submitted', second)).toBeNull();
+
+		expect((await api.post(`/applications/${applicationId}/decision`, { outcome: 'reject', reasons: [] }, { ifMatch: 1 })).status).toBe(200);
+		const refused = await api.post(`/applications/${applicationId}/redelivery`);
+		expect(refused).toMatchObject({ status: 409, schemaErrors: null, body: { code: 'NOT_PENDING' } });
+		expect((await api.post('/applications/APP-NOPE/redelivery')).status).toBe(404);
+		await platform.webhooksIdle();
+		expect(hook.received.filter((r) => r.headers['x-event-type'] === 'application.submitted')).toHaveLength(2);
+	} finally {
+		await platform.close();
+		await hook.close();
+	}
+});
+
 test('each of the five events, with its documented payload, only to those who asked for it', async () => {
 	const all = await receiver(DEMO_SECRET);
 	const claimsOnly = await receiver('claims-only-secret');

@@ -21,6 +21,7 @@ import {
 	submitApplication,
 	type PlatformEvent,
 } from '../fixtures/membership-application';
+import { scheduleFiring } from '../fixtures/reportSchedule';
 import { runWorkflow, type RunResult, type WorkflowJson } from '../helpers/harness';
 import { assertNoPersonalData, personalDataIn } from '../helpers/piiScan';
 
@@ -455,6 +456,57 @@ describe('when nobody decides, or the platform will not record', () => {
 		expect(weComAbout(applicationId).some((m) => m.text.includes('审批决定未能记录') && m.text.includes('VERSION_CONFLICT'))).toBe(true);
 		expect(answers).toEqual([expect.objectContaining({ statusCode: 409 })]);
 		expect(messages('sms', applicant.phone)).toEqual([]);
+	});
+});
+
+describe('the hourly sweep', () => {
+	function submittedEvents(applicationId: string): PlatformEvent[] {
+		const rows = platform.db
+			.prepare(`SELECT event_id, type, occurred_at, data FROM events WHERE type = 'application.submitted' AND json_extract(data, '$.applicationId') = ? ORDER BY seq`)
+			.all(applicationId) as Array<{ event_id: string; type: string; occurred_at: string; data: string }>;
+		return rows.map((row) => ({ id: row.event_id, type: row.type, occurredAt: row.occurred_at, data: JSON.parse(row.data) as IDataObject }));
+	}
+
+	test('an application whose run was lost is announced again after 30 minutes and then decided once; a younger one is left to its run', async () => {
+		const lostWorker = nextWorker(platform);
+		const lostApplicant = person('韦志强');
+		const lost = String((await submitApplication(platform, applicationFor(lostWorker, lostApplicant))).data.applicationId);
+		const young = String((await submitApplication(platform, applicationFor(nextWorker(platform), person('龙佳慧')))).data.applicationId);
+		const fortyMinutesAgo = new Date(Date.now() - 40 * 60_000).toISOString();
+		platform.db.prepare('UPDATE applications SET created_at = ? WHERE application_id = ?').run(fortyMinutesAgo, lost);
+
+		const sweep = await runWorkflow(loadTemplate(), {
+			credentials: localCredentialData(platform.url) as never,
+			startNode: 'Every hour',
+			mode: 'trigger',
+			input: [scheduleFiring(new Date().toISOString())],
+		});
+		expect(sweep.error).toBeUndefined();
+		expect(sweep.output('Pending applications').map((a) => a.applicationId)).toEqual(expect.arrayContaining([lost, young]));
+		expect(sweep.output('Pending 30 min to 7 days?').map((a) => a.applicationId)).toEqual([lost]);
+		const announced = submittedEvents(lost);
+		expect(announced).toHaveLength(2);
+		expect(sweep.output('Announce again')).toEqual([expect.objectContaining({ id: announced[1].id, type: 'application.submitted' })]);
+		expect(announced[1].data).toMatchObject({ applicationId: lost, status: 'pending', version: 1 });
+		expect(submittedEvents(young)).toHaveLength(1);
+
+		// The platform delivers the new event to the trigger: decided like any new application.
+		const decided = await run(announced[1]);
+		expect(decided.status).toBe('success');
+		expect(applicationRecord(platform, lost)).toMatchObject({ status: 'approved', version: 2 });
+		expect(members(lostWorker.idNumber)).toHaveLength(1);
+		expect(messages('sms', lostApplicant.phone)).toHaveLength(1);
+
+		// Decided now, it is no longer pending: the next sweep leaves it alone.
+		const next = await runWorkflow(loadTemplate(), {
+			credentials: localCredentialData(platform.url) as never,
+			startNode: 'Every hour',
+			mode: 'trigger',
+			input: [scheduleFiring(new Date().toISOString())],
+		});
+		expect(next.output('Pending 30 min to 7 days?')).toEqual([]);
+		expect(submittedEvents(lost)).toHaveLength(2);
+		expect(applicationRecord(platform, young)).toMatchObject({ status: 'pending', version: 1 });
 	});
 });
 

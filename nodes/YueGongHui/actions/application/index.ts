@@ -3,6 +3,7 @@ import * as create from './create.operation';
 import * as decide from './decide.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
+import * as redeliver from './redeliver.operation';
 
 export const application = resource(
 	'application',
@@ -36,8 +37,14 @@ export const application = resource(
 				action: 'Get many applications',
 				description: 'List applications, e.g. those pending review',
 			},
+			{
+				name: 'Redeliver',
+				value: 'redeliver',
+				action: 'Redeliver an application',
+				description: 'Have the platform announce a pending application again (application.submitted), for a run that was lost',
+			},
 		],
 		default: 'getMany',
 	},
-	{ create, decide, get, getMany },
+	{ create, decide, get, getMany, redeliver },
 );
