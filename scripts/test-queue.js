@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run test:queue`: the end-to-end suites (tests/e2e/) and the queue-mode fault runs
-// (tests/queue/: concurrent claims across both workers, a worker killed mid-batch) against n8n in
+// (tests/queue/: concurrent claims across both workers, a worker killed amid claims and amid applications) against n8n in
 // queue mode, the way n8n scales past one process: main (editor, API, webhooks, triggers) hands
 // every execution to two `n8n worker` processes through Redis, all sharing one PostgreSQL
 // database, one encryption key and one user folder with the package installed. Redis and

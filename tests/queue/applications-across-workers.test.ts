@@ -15,7 +15,7 @@ import { createPlatformServer, type PlatformServer } from '../../sandbox';
 import { insertApplication, type ApplicationBody } from '../../sandbox/resources/applications';
 import { applicationFor, nextRosterWorkers } from '../fixtures/membership-application';
 import { inParallel, waitFor } from '../fixtures/faults/n8n';
-import { runsInFlight, startQueueInstance, templateWithQuickSweep, type QueueInstance } from './queueInstance';
+import { liveWorkersIdle, runsInFlight, startQueueInstance, templateWithQuickSweep, type QueueInstance } from './queueInstance';
 
 const { freePort } = require('../../scripts/lib/n8n');
 const { platformClient } = require('../../scripts/lib/platformClient');
@@ -99,6 +99,7 @@ describe('applications on n8n in queue mode, two workers', () => {
 			480_000,
 			1000,
 		);
+		await liveWorkersIdle(instance, 'worker1');
 		const memberCount = platform.db.prepare('SELECT COUNT(*) AS n FROM members WHERE id_number = ?');
 		const notOnce = rows.filter((row) => row.decisions.length !== 1 || (memberCount.get(row.idNumber) as { n: number }).n !== 1);
 		const texts = new Map<string, number>();

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { createPlatformServer, type PlatformServer } from '../../sandbox';
 import { claimInput, invoice, invoiceKeyOf, memberPicker, type Invoice, type SeededMember } from '../fixtures/claims';
 import { inParallel, waitFor } from '../fixtures/faults/n8n';
-import { runsInFlight, startQueueInstance, templateWithQuickSweep, type QueueInstance } from './queueInstance';
+import { liveWorkersIdle, runsInFlight, startQueueInstance, templateWithQuickSweep, type QueueInstance } from './queueInstance';
 
 const { freePort } = require('../../scripts/lib/n8n');
 const { platformClient } = require('../../scripts/lib/platformClient');
@@ -224,6 +224,7 @@ describe('claims on n8n in queue mode, two workers', () => {
 			300_000,
 			1000,
 		);
+		await liveWorkersIdle(instance, 'worker1');
 		const planTotal = platform.db.prepare('SELECT paid_fen FROM plan_payouts WHERE member_id = ?');
 		const paidTwice = rows.filter((row) => (planTotal.get(row.memberId) as { paid_fen: number }).paid_fen !== row.decision!.payoutFen);
 		const sms = smsByClaim();

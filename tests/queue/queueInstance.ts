@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { waitFor } from '../fixtures/faults/n8n';
 
 const { N8nInstance, freePort } = require('../../scripts/lib/n8n');
 const { localCredentialsForImport } = require('../../scripts/lib/localCredentials');
@@ -31,6 +32,15 @@ export async function startQueueInstance(userFolder: string, platformUrl: string
 	instance.importWorkflows(workflows);
 	await instance.start();
 	return instance;
+}
+
+/**
+ * Resolves once every worker but the dead one has finished the runs it started: the last runs
+ * record their decision a moment before they text.
+ */
+export async function liveWorkersIdle(instance: QueueInstance, dead: string): Promise<void> {
+	const idle = () => instance.workers.every((worker: { name: string }) => worker.name === dead || runsInFlight(instance, worker.name) === 0);
+	await waitFor('the live workers to finish their runs', idle, 120_000, 500);
 }
 
 /** Runs a worker started and has not finished, from its log. */
