@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `npm run test:queue`: the end-to-end suites (tests/e2e/) and the queue-mode fault runs
-// (tests/queue/: concurrent claims across both workers, a worker killed amid claims and amid
-// applications) against n8n in queue mode, the way n8n scales past one process: main (editor,
-// API, webhooks, triggers) hands every execution to two `n8n worker` processes through Redis,
-// all sharing one PostgreSQL database, one encryption key and one user folder with the package
-// installed. Redis and PostgreSQL come from Debian's packages (installed when missing) and run on
-// 127.0.0.1 under .data/queue/ for this run only.
+// (tests/queue/: concurrent claims across both workers, a worker killed amid claims, amid
+// applications and amid transfers) against n8n in queue mode, the way n8n scales past one
+// process: main (editor, API, webhooks, triggers) hands every execution to two `n8n worker`
+// processes through Redis, all sharing one PostgreSQL database, one encryption key and one user
+// folder with the package installed. Redis and PostgreSQL come from Debian's packages (installed
+// when missing) and run on 127.0.0.1 under .data/queue/ for this run only.
 // `--n8n2` runs the same on n8n 2.x (installed under .data/n8n2/ like `npm run test:n8n2`).
 'use strict';
 const fs = require('node:fs');

@@ -70,6 +70,7 @@ const KNOWN: Record<string, { zh: string; en: string; hintZh?: string; hintEn?: 
 		hintEn: 'Use a different idempotency key for a different create.',
 	},
 	NOT_AWAITING_REVIEW: { zh: '该申请已不在待审核状态，不能再审批', en: 'The application is no longer awaiting review' },
+	ORG_DISSOLVED: { zh: '该工会组织已撤销', en: 'The organisation is dissolved' },
 	NOT_PENDING: { zh: '该申请已审批或已转人工复核，无需重新推送', en: 'The application was already decided or parked for review: nothing to announce again' },
 	TRANSFER_ALREADY_OPEN: { zh: '该会员已有未完成的会籍接转', en: 'The member already has an unfinished transfer' },
 	NOT_AT_SOURCE: { zh: '该会员不在转出组织登记', en: 'The member is not registered at the source organisation' },

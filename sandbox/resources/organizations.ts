@@ -119,10 +119,20 @@ export function organizationOperations({ db, now, outbox }: Deps): Operations {
 					['type = ?', query.type],
 					['usci = ? COLLATE NOCASE', typeof query.usci === 'string' ? query.usci.trim() : undefined],
 					['status = ?', query.status],
+					['created_at > ?', normalizeTimestamp(query.createdAfter)],
 				],
 				query,
 			);
 			return ok(toPage(db.prepare(sql).all(...args) as OrganizationRow[], limit, organizationJson));
+		},
+
+		/** For a subscriber that lost the first announcement: the same event again, with the organisation as it stands. */
+		redeliverOrganization({ params }) {
+			return db.transaction(() => {
+				const row = mustFind(params.orgId);
+				if (row.status !== 'active') throw problems.conflict('ORG_DISSOLVED', `Organization ${row.org_id} is dissolved`);
+				return { status: 202, body: outbox.emit('organization.established', organizationJson(row)) };
+			})();
 		},
 
 		getOrganization({ params }) {

@@ -309,6 +309,19 @@ describe('organizations', () => {
 		expect(admins.every((a) => a.orgId === examples.federation)).toBe(true);
 	});
 
+	test('getMany of those recorded lately, and redeliver: the platform announces the union again', async () => {
+		const recordedBefore = new Date(Date.now() - 1000).toISOString();
+		const union = out(await ygh({ resource: 'organization', operation: 'create', bodySource: 'fields', name: '深圳市重新推送科技有限公司工会', type: 'enterprise', cityCode: '440300', usci: '91440300MA5DEM004F' }))[0];
+		const recent = out(await ygh({ resource: 'organization', operation: 'getMany', returnAll: true, filters: { createdAfter: recordedBefore } }));
+		expect(recent.map((o) => o.orgId)).toContain(union.orgId);
+		expect(recent.every((o) => Date.parse(String(o.createdAt)) > Date.parse(recordedBefore))).toBe(true);
+
+		const announced = out(await ygh({ resource: 'organization', operation: 'redeliver' }, [union]))[0];
+		expect(announced).toMatchObject({ type: 'organization.established', data: { orgId: union.orgId, usci: '91440300MA5DEM004F' } });
+		const events = server.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE type = 'organization.established' AND json_extract(data, '$.orgId') = ?`).get(union.orgId);
+		expect(events).toEqual({ n: 2 });
+	});
+
 	test('create with fields; the same create in a second execution returns the first union', async () => {
 		const parameters = {
 			resource: 'organization',

@@ -8,19 +8,15 @@
  * at all (n8n down past the platform's retries), so the sweep always has something to find.
  * Every application ends decided exactly once, every applicant a member once, nobody texted twice.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
-import { createPlatformServer, type PlatformServer } from '../../sandbox';
+import type { PlatformServer } from '../../sandbox';
 import { insertApplication, type ApplicationBody } from '../../sandbox/resources/applications';
 import { applicationFor, nextRosterWorkers } from '../fixtures/membership-application';
 import { inParallel, waitFor } from '../fixtures/faults/n8n';
-import { liveWorkersIdle, runsInFlight, startQueueInstance, templateWithQuickSweep, type QueueInstance } from './queueInstance';
+import { liveWorkersIdle, runsInFlight, startQueueRun, stopQueueRun, templateWithQuickSweep, type QueueInstance, type QueueRun } from './queueInstance';
 
-const { freePort } = require('../../scripts/lib/n8n');
 const { platformClient } = require('../../scripts/lib/platformClient');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const BATCH = 40;
 
 interface ApplicationRow {
@@ -33,20 +29,16 @@ interface ApplicationRow {
 }
 
 describe('applications on n8n in queue mode, two workers', () => {
-	const userFolder = mkdtempSync(path.join(ROOT, '.data', 'queue-applications-'));
+	let run: QueueRun | undefined;
 	let platform: PlatformServer;
 	let instance: QueueInstance;
 
 	beforeAll(async () => {
-		platform = await createPlatformServer({ dbFile: ':memory:', port: await freePort(), seed: true });
-		instance = await startQueueInstance(userFolder, platform.url, [templateWithQuickSweep('membership-application.json', 'Pending 30 min to 7 days?')]);
+		run = await startQueueRun('queue-applications-', [templateWithQuickSweep('membership-application.json', 'Pending 30 min to 7 days?')]);
+		({ platform, instance } = run);
 	}, 300_000);
 
-	afterAll(async () => {
-		await instance?.stop();
-		await platform?.close();
-		rmSync(userFolder, { recursive: true, force: true });
-	}, 60_000);
+	afterAll(() => stopQueueRun(run), 60_000);
 
 	function applicationRows(applicationIds: string[]): ApplicationRow[] {
 		const select = platform.db.prepare('SELECT status, body, decisions FROM applications WHERE application_id = ?');

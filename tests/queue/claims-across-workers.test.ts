@@ -12,17 +12,13 @@
  * The gateway's per-number SMS limits are raised here (an Aliyun account can raise them): ten
  * decisions for one member within a minute would otherwise wait out Aliyun's 1/min, 5/h, 10/day.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { createPlatformServer, type PlatformServer } from '../../sandbox';
+import type { PlatformServer } from '../../sandbox';
 import { claimInput, invoice, invoiceKeyOf, memberPicker, type Invoice, type SeededMember } from '../fixtures/claims';
 import { inParallel, waitFor } from '../fixtures/faults/n8n';
-import { liveWorkersIdle, runsInFlight, startQueueInstance, templateWithQuickSweep, type QueueInstance } from './queueInstance';
+import { liveWorkersIdle, runsInFlight, startQueueRun, stopQueueRun, templateWithQuickSweep, type QueueInstance, type QueueRun } from './queueInstance';
 
-const { freePort } = require('../../scripts/lib/n8n');
 const { platformClient } = require('../../scripts/lib/platformClient');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const CAP_FEN = 1_000_000;
 const RAISED = { perMinute: 100, perHour: 1000, perDay: 1000 };
 
@@ -53,33 +49,26 @@ interface ClaimRow {
 }
 
 describe('claims on n8n in queue mode, two workers', () => {
-	const userFolder = mkdtempSync(path.join(ROOT, '.data', 'queue-claims-'));
+	let run: QueueRun | undefined;
 	let platform: PlatformServer;
 	let instance: QueueInstance;
 	let client: ReturnType<typeof platformClient>;
 	let members: ReturnType<typeof memberPicker>;
 
 	beforeAll(async () => {
-		platform = await createPlatformServer({
-			dbFile: ':memory:',
-			port: await freePort(),
-			seed: true,
+		run = await startQueueRun('queue-claims-', [claimTemplate()], {
 			smsRules: [
 				{ limit: RAISED.perMinute, windowMs: 60_000, label: `${RAISED.perMinute}/min` },
 				{ limit: RAISED.perHour, windowMs: 3_600_000, label: `${RAISED.perHour}/h` },
 				{ limit: RAISED.perDay, windowMs: 86_400_000, label: `${RAISED.perDay}/day` },
 			],
 		});
+		({ platform, instance } = run);
 		client = platformClient(platform.url);
 		members = memberPicker(platform, client);
-		instance = await startQueueInstance(userFolder, platform.url, [claimTemplate()]);
 	}, 300_000);
 
-	afterAll(async () => {
-		await instance?.stop();
-		await platform?.close();
-		rmSync(userFolder, { recursive: true, force: true });
-	}, 60_000);
+	afterAll(() => stopQueueRun(run), 60_000);
 
 	function claimRows(claimIds: string[]): ClaimRow[] {
 		const select = platform.db.prepare('SELECT claim_id, member_id, accident_id, status, body, decision FROM claims WHERE claim_id = ?');

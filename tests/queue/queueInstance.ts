@@ -6,14 +6,36 @@
  * worker that started since has marked its run crashed, the job resumes after the last node that
  * finished, its progress being saved (docs/deploy.md).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { createPlatformServer, type PlatformServer, type PlatformServerOptions } from '../../sandbox';
 import { waitFor } from '../fixtures/faults/n8n';
 
 const { N8nInstance, freePort } = require('../../scripts/lib/n8n');
 const { localCredentialsForImport } = require('../../scripts/lib/localCredentials');
 
 export type QueueInstance = typeof N8nInstance.prototype;
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface QueueRun {
+	platform: PlatformServer;
+	instance: QueueInstance;
+	userFolder: string;
+}
+
+/** A seeded local platform, then n8n in queue mode running the workflows against it. */
+export async function startQueueRun(folderPrefix: string, workflows: object[], platformOptions: PlatformServerOptions = {}): Promise<QueueRun> {
+	const userFolder = mkdtempSync(path.join(ROOT, '.data', folderPrefix));
+	const platform = await createPlatformServer({ dbFile: ':memory:', port: await freePort(), seed: true, ...platformOptions });
+	return { platform, instance: await startQueueInstance(userFolder, platform.url, workflows), userFolder };
+}
+
+export async function stopQueueRun(run: QueueRun | undefined): Promise<void> {
+	await run?.instance.stop();
+	await run?.platform.close();
+	if (run) rmSync(run.userFolder, { recursive: true, force: true });
+}
 
 export async function startQueueInstance(userFolder: string, platformUrl: string, workflows: object[]): Promise<QueueInstance> {
 	const instance = new N8nInstance({
@@ -63,7 +85,7 @@ interface TemplateNode {
  * minutes instead of 30, so a test sees it work within minutes.
  */
 export function templateWithQuickSweep(file: string, filterName: string): { nodes: TemplateNode[] } {
-	const workflow = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'workflows', file), 'utf8')) as { nodes: TemplateNode[] };
+	const workflow = JSON.parse(readFileSync(path.join(ROOT, 'workflows', file), 'utf8')) as { nodes: TemplateNode[] };
 	const byName = (name: string) => workflow.nodes.find((node) => node.name === name)!;
 	byName('Every hour').parameters.rule!.interval = [{ field: 'minutes', minutesInterval: 1 }];
 	const waited = byName(filterName).parameters.conditions!.conditions[0];

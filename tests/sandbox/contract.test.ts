@@ -139,9 +139,15 @@ describe('organizations', () => {
 		expect((await api.get('/organizations/ENT-440300-T1/admins')).body.items[0].adminId).toBe('ADM-ENT-440300-T1-1');
 		const again = expectContract(await api.post('/organizations', input), 409);
 		expect(again.body.code).toBe('ORG_EXISTS');
+		const recorded = expectContract(await api.get(`/organizations?createdAfter=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`), 200);
+		expect(recorded.body.items.map((o: { orgId: string }) => o.orgId)).toEqual(['ENT-440300-T1']);
+		const announced = expectContract(await api.post('/organizations/ENT-440300-T1/redelivery'), 202);
+		expect(announced.body).toMatchObject({ type: 'organization.established', data: created.body });
 		const dissolved = expectContract(await api.patch('/organizations/ENT-440300-T1', { status: 'dissolved' }, { ifMatch: 1 }), 200);
 		expect(dissolved.body).toMatchObject({ status: 'dissolved', version: 2 });
 		expectContract(await api.patch('/organizations/ENT-440300-T1', { status: 'active' }, { ifMatch: 1 }), 409);
+		expect(expectContract(await api.post('/organizations/ENT-440300-T1/redelivery'), 409).body.code).toBe('ORG_DISSOLVED');
+		expectContract(await api.post('/organizations/NOPE/redelivery'), 404);
 		expectContract(await api.get('/organizations/NOPE'), 404);
 	});
 });
@@ -337,5 +343,5 @@ test('every operation of both documents was exercised with a success', () => {
 		.filter((op) => ![...(seen.get(op.operationId) ?? [])].some((status) => status >= 200 && status < 300))
 		.map((op) => op.operationId);
 	expect(missing).toEqual([]);
-	expect(contract.operations.length).toBe(34);
+	expect(contract.operations.length).toBe(35);
 });

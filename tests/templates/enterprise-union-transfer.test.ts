@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { scheduleFiring } from '../fixtures/reportSchedule';
 import { runNode, runWorkflow } from '../helpers/harness';
 import { maskName } from '../../lib/core/masking';
 import { assertNoPersonalData } from '../helpers/piiScan';
@@ -224,6 +225,37 @@ describe('events that move nobody', () => {
 		expect(result.ran('Plan transfers')).toBe(false);
 		expect(env.platform.db.prepare('SELECT COUNT(*) AS n FROM transfers').get()).toEqual(before.transfers);
 		expect(env.platform.sinks.messages()).toHaveLength(before.messages);
+	});
+});
+
+describe('the hourly sweep', () => {
+	test('a union whose run was lost is announced again 30 minutes on and its members follow; unions just recorded, or long ago, are left alone', async () => {
+		const lost = employerWithMixedMembers();
+		const union = (key: string, body: IDataObject) => env.api.post('/organizations', { type: 'enterprise', parentOrgId: `FED-${String(body.cityCode)}`, ...body }, { 'Idempotency-Key': key });
+		const lostUnion = await env.at(-40 * 60_000, () => union(`sweep-${lost.usci}`, { cityCode: lost.cityCode, name: `${lost.name}工会`, usci: lost.usci }));
+		const longAgo = await env.at(-3 * 3600_000, () => union('sweep-long-ago', { cityCode: '440300', name: '深圳市早成立科技有限公司工会', usci: '91440300MA5GOLD01X' }));
+		const justNow = await union('sweep-just-now', { cityCode: '440300', name: '深圳市刚成立科技有限公司工会', usci: '91440300MA5GYNG01X' });
+		const lostOrgId = String(lostUnion.body.orgId);
+
+		const sweep = await runWorkflow(template, {
+			credentials: env.credentials,
+			startNode: 'Every hour',
+			mode: 'trigger',
+			input: [scheduleFiring(new Date().toISOString())],
+		});
+		expect(sweep.error).toBeUndefined();
+		const recent = sweep.output('Unions recorded lately').map((o) => o.orgId);
+		expect(recent).toEqual(expect.arrayContaining([lostOrgId, justNow.body.orgId]));
+		expect(recent).not.toContain(longAgo.body.orgId);
+		expect(sweep.output('30–100 min old, of an employer?').map((o) => o.orgId)).toEqual([lostOrgId]);
+		const [announced] = sweep.output('Announce again');
+		expect(announced).toMatchObject({ type: 'organization.established', data: { orgId: lostOrgId, usci: lost.usci } });
+		expect(transfersTo(lostOrgId)).toEqual([]);
+
+		// The platform delivers the new event to the trigger: the members follow as on the first announcement.
+		const completed = await runWorkflow(template, { credentials: env.credentials, startNode: TRIGGER, input: [announced] });
+		expect(completed.error).toBeUndefined();
+		expect(transfersTo(lostOrgId).map((t) => t.member_id)).toEqual(lost.members.filter(eligible).map((m) => m.member_id));
 	});
 });
 

@@ -7,6 +7,13 @@ import { platformList } from '../../transport';
 export const description = listProperties([
 	{ displayName: 'City', name: 'cityCode', type: 'options', options: CITY_OPTIONS, default: '440100' },
 	{
+		displayName: 'Created After',
+		name: 'createdAfter',
+		type: 'dateTime',
+		default: '',
+		description: 'Only organisations the platform recorded after this moment',
+	},
+	{
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',

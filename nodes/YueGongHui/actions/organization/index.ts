@@ -3,6 +3,7 @@ import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAdmins from './getAdmins.operation';
 import * as getMany from './getMany.operation';
+import * as redeliver from './redeliver.operation';
 
 export const organization = resource(
 	'organization',
@@ -34,10 +35,16 @@ export const organization = resource(
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many organizations',
-				description: 'List union organisations by city, type or USCI',
+				description: 'List union organisations by city, type, USCI or when they were recorded',
+			},
+			{
+				name: 'Redeliver',
+				value: 'redeliver',
+				action: 'Redeliver an organization',
+				description: 'Have the platform announce an organisation again (organization.established), for a run that was lost',
 			},
 		],
 		default: 'get',
 	},
-	{ create, get, getAdmins, getMany },
+	{ create, get, getAdmins, getMany, redeliver },
 );
