@@ -4,12 +4,13 @@
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IDataObject } from 'n8n-workflow';
+import { DateTime } from 'luxon';
+import { NodeConnectionTypes, type IDataObject } from 'n8n-workflow';
 
 import { residentIdCheckCharacter } from '../../lib/core/identity';
 import { signRequest } from '../../lib/platform/signing';
 import { createPlatformServer, DEMO_APP_KEY, DEMO_SECRET, type PlatformServer } from '../../sandbox';
-import { runNode, type RunResult } from '../helpers/harness';
+import { runNode, runWorkflow, type RunResult } from '../helpers/harness';
 
 const TYPE = 'n8n-nodes-gonghui.yueGongHui';
 
@@ -315,6 +316,31 @@ describe('organizations', () => {
 		const recent = out(await ygh({ resource: 'organization', operation: 'getMany', returnAll: true, filters: { createdAfter: recordedBefore } }));
 		expect(recent.map((o) => o.orgId)).toContain(union.orgId);
 		expect(recent.every((o) => Date.parse(String(o.createdAt)) > Date.parse(recordedBefore))).toBe(true);
+
+		// As the editor's date picker gives it: the wall-clock time in the workflow's zone, no offset.
+		const picked = DateTime.fromISO(recordedBefore).setZone('Asia/Shanghai').startOf('second');
+		const inChinaTime = await runWorkflow(
+			{
+				settings: { timezone: 'Asia/Shanghai' },
+				nodes: [
+					{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: 'list',
+						name: 'List',
+						type: TYPE,
+						typeVersion: 1,
+						position: [200, 0],
+						parameters: { resource: 'organization', operation: 'getMany', returnAll: true, filters: { createdAfter: picked.toFormat("yyyy-MM-dd'T'HH:mm:ss") } },
+					},
+				],
+				connections: { Start: { main: [[{ node: 'List', type: NodeConnectionTypes.Main, index: 0 }]] } },
+			},
+			{ credentials: { yueGongHuiApi: { baseUrl: server.apiUrl, appKey: DEMO_APP_KEY, secret: DEMO_SECRET } } },
+		);
+		if (inChinaTime.error) throw inChinaTime.error;
+		const listed = inChinaTime.output('List');
+		expect(listed.map((o) => o.orgId)).toContain(union.orgId);
+		expect(listed.every((o) => Date.parse(String(o.createdAt)) > picked.toMillis())).toBe(true);
 
 		const announced = out(await ygh({ resource: 'organization', operation: 'redeliver' }, [union]))[0];
 		expect(announced).toMatchObject({ type: 'organization.established', data: { orgId: union.orgId, usci: '91440300MA5DEM004F' } });

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { listProperties, readListOptions, readRetry } from '../../helpers/params';
@@ -29,6 +30,11 @@ export const description = listProperties([
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const { returnAll, limit, pageSize, filters } = readListOptions.call(this, i);
+	// The date picker gives a wall-clock time without an offset: it means the workflow's time zone.
+	if (typeof filters.createdAfter === 'string' && filters.createdAfter) {
+		const moment = DateTime.fromISO(filters.createdAfter, { zone: this.getTimezone() });
+		if (moment.isValid) filters.createdAfter = moment.toISO();
+	}
 	return await platformList.call(
 		this,
 		{ path: '/organizations', qs: filters, itemIndex: i, retry: readRetry.call(this, i) },
