@@ -13,7 +13,7 @@ import type { PlatformServer } from '../../sandbox';
 import { insertApplication, type ApplicationBody } from '../../sandbox/resources/applications';
 import { applicationFor, nextRosterWorkers } from '../fixtures/membership-application';
 import { inParallel, waitFor } from '../fixtures/faults/n8n';
-import { liveWorkersIdle, runsInFlight, startQueueRun, stopQueueRun, templateWithQuickSweep, type QueueInstance, type QueueRun } from './queueInstance';
+import { killWorkerAndReplace, liveWorkersIdle, smsPerPhone, startQueueRun, stopQueueRun, templateWithQuickSweep, type QueueInstance, type QueueRun } from './queueInstance';
 
 const { platformClient } = require('../../scripts/lib/platformClient');
 
@@ -78,9 +78,7 @@ describe('applications on n8n in queue mode, two workers', () => {
 
 		await waitFor('worker1 to be in the middle of the batch', () => (instance.workerExecutions().worker1 as number) - startedBefore >= 3, 120_000, 100);
 		const undecidedAtKill = applicationRows(applicationIds).filter((row) => row.status === 'pending').length;
-		const runsLost = runsInFlight(instance, 'worker1');
-		await instance.killWorker('worker1');
-		await instance.startWorkers(1);
+		const runsLost = await killWorkerAndReplace(instance, 'worker1');
 
 		const rows = await waitFor(
 			'every application decided',
@@ -94,8 +92,7 @@ describe('applications on n8n in queue mode, two workers', () => {
 		await liveWorkersIdle(instance, 'worker1');
 		const memberCount = platform.db.prepare('SELECT COUNT(*) AS n FROM members WHERE id_number = ?');
 		const notOnce = rows.filter((row) => row.decisions.length !== 1 || (memberCount.get(row.idNumber) as { n: number }).n !== 1);
-		const texts = new Map<string, number>();
-		for (const m of platform.sinks.messages({ channel: 'sms' })) for (const phone of m.phoneNumbers ?? []) texts.set(phone, (texts.get(phone) ?? 0) + 1);
+		const texts = smsPerPhone(platform);
 		const textedTwice = rows.filter((row) => (texts.get(row.phone) ?? 0) > 1);
 		const smsMissing = rows.filter((row) => !texts.has(row.phone));
 		const announcedAgain = rows.filter((row) => row.announced > 1 || row.applicationId === unannounced.applicationId);

@@ -15,7 +15,7 @@
 import type { PlatformServer } from '../../sandbox';
 import { claimInput, invoice, invoiceKeyOf, memberPicker, type Invoice, type SeededMember } from '../fixtures/claims';
 import { inParallel, waitFor } from '../fixtures/faults/n8n';
-import { liveWorkersIdle, runsInFlight, startQueueRun, stopQueueRun, templateWithQuickSweep, type QueueInstance, type QueueRun } from './queueInstance';
+import { killWorkerAndReplace, liveWorkersIdle, startQueueRun, stopQueueRun, templateWithQuickSweep, type QueueInstance, type QueueRun } from './queueInstance';
 
 const { platformClient } = require('../../scripts/lib/platformClient');
 
@@ -199,10 +199,8 @@ describe('claims on n8n in queue mode, two workers', () => {
 
 		await waitFor('worker1 to be in the middle of the batch', () => (instance.workerExecutions().worker1 as number) - startedBefore >= 3, 120_000, 100);
 		const undecidedAtKill = claimRows(claimIds).filter((row) => !row.decision).length;
-		const runsLost = runsInFlight(instance, 'worker1');
 		const killedAt = Date.now();
-		await instance.killWorker('worker1');
-		await instance.startWorkers(1);
+		const runsLost = await killWorkerAndReplace(instance, 'worker1');
 
 		const rows = await waitFor(
 			'every claim decided',

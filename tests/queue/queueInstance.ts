@@ -93,3 +93,18 @@ export function templateWithQuickSweep(file: string, filterName: string): { node
 	waited.leftValue = waited.leftValue.replace('minutes: 30', 'minutes: 3');
 	return workflow;
 }
+
+/** Kills a worker (SIGKILL) and starts another on the same user folder; returns the runs it had in flight. */
+export async function killWorkerAndReplace(instance: QueueInstance, name: string): Promise<number> {
+	const runsLost = runsInFlight(instance, name);
+	await instance.killWorker(name);
+	await instance.startWorkers(1);
+	return runsLost;
+}
+
+/** How many SMS the gateway accepted for each phone number. */
+export function smsPerPhone(platform: PlatformServer): Map<string, number> {
+	const texts = new Map<string, number>();
+	for (const m of platform.sinks.messages({ channel: 'sms' })) for (const phone of m.phoneNumbers ?? []) texts.set(phone, (texts.get(phone) ?? 0) + 1);
+	return texts;
+}

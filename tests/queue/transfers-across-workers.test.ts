@@ -14,7 +14,17 @@ import type { PlatformServer } from '../../sandbox';
 import { isoInChina } from '../../sandbox/clock';
 import { insertOrganization } from '../../sandbox/resources/organizations';
 import { inParallel, waitFor } from '../fixtures/faults/n8n';
-import { liveWorkersIdle, runsInFlight, startQueueRun, stopQueueRun, templateWithQuickSweep, type QueueInstance, type QueueRun } from './queueInstance';
+import {
+	killWorkerAndReplace,
+	liveWorkersIdle,
+	runsInFlight,
+	smsPerPhone,
+	startQueueRun,
+	stopQueueRun,
+	templateWithQuickSweep,
+	type QueueInstance,
+	type QueueRun,
+} from './queueInstance';
 
 const { platformClient } = require('../../scripts/lib/platformClient');
 
@@ -89,16 +99,13 @@ describe('enterprise-union transfers on n8n in queue mode, two workers', () => {
 		const transfersTo = platform.db.prepare('SELECT member_id FROM transfers WHERE to_org_id = ? ORDER BY member_id');
 		const moved = (i: number) => (transfersTo.all(orgIds[i]) as Array<{ member_id: string }>).map((row) => row.member_id);
 		const unfinishedAtKill = employers.filter((employer, i) => moved(i).length < employer.memberIds.length).length;
-		const runsLost = runsInFlight(instance, 'worker1');
-		await instance.killWorker('worker1');
-		await instance.startWorkers(1);
+		const runsLost = await killWorkerAndReplace(instance, 'worker1');
 
 		await waitFor('every eligible member transferred', () => employers.every((employer, i) => moved(i).length >= employer.memberIds.length), 420_000, 1000);
 		await liveWorkersIdle(instance, 'worker1');
 		const wrong = employers.filter((employer, i) => JSON.stringify(moved(i)) !== JSON.stringify(employer.memberIds));
 		const phones = platform.db.prepare('SELECT phone FROM members WHERE member_id = ?');
-		const texts = new Map<string, number>();
-		for (const m of platform.sinks.messages({ channel: 'sms' })) for (const phone of m.phoneNumbers ?? []) texts.set(phone, (texts.get(phone) ?? 0) + 1);
+		const texts = smsPerPhone(platform);
 		const memberPhones = employers.flatMap((employer) => employer.memberIds.map((id) => (phones.get(id) as { phone: string }).phone));
 		const textedTwice = memberPhones.filter((phone) => (texts.get(phone) ?? 0) > 1);
 		const smsMissing = memberPhones.filter((phone) => !texts.has(phone));
