@@ -166,7 +166,10 @@ async function startMode(mode: Mode, folder: string) {
 	}
 	const platform = await createPlatformServer({ dbFile: ':memory:', port: await freePort(), seed: true });
 	services.push(() => platform.close());
-	const n8n = new N8nInstance({ userFolder: path.join(folder, 'n8n'), port: await freePort(), queue });
+	// After the last round the transfer template's runs are still texting members at the robots' and
+	// gateway's pace; stopping need not wait for them (n8n's default is 30 s).
+	const env = { N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '2' };
+	const n8n = new N8nInstance({ userFolder: path.join(folder, 'n8n'), port: await freePort(), queue, env });
 	n8n.installPackage();
 	n8n.importCredentials(localCredentialsForImport(platform.url));
 	n8n.importWorkflows([bareWebhookWorkflow('benchBareWebhook01', 'bench-bare', []), approvalWebhookWorkflow(), ...TEMPLATES.map(template)]);
